@@ -1,0 +1,26 @@
+"""reportlint: a compliance linter for Chinese government annual reports.
+
+Library API (pure, no printing):
+    checker.lint_text(text, config=None) -> list[Finding]
+    checker.lint_path(path, config=None) -> list[Finding]
+    checker.parse_text(text) -> Document
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["lint_text", "lint_path", "parse_text", "__version__"]
+
+
+def lint_text(text, config=None, path="<text>"):
+    from .linter import lint_text as _lint
+    return _lint(text, config, path)
+
+
+def lint_path(path, config=None):
+    from .linter import lint_path as _lint
+    return _lint(path, config)
+
+
+def parse_text(text, path="<text>"):
+    from .outline import build
+    return build(text, path)

@@ -1,0 +1,116 @@
+"""The registry of check types.
+
+A check type is a small class in one module of this package, registered with
+`@register`. It declares its parameters (validated when a rule is loaded),
+prepares them once, and yields Hits for a Document; it never prints, reads
+files or decides severity. Third parties add check types through the
+entry-point group ``reportlint.checks`` (each entry point names a CheckType
+subclass); they are looked up only when a rule names a type not built in.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable
+
+REGISTRY: dict[str, type["CheckType"]] = {}
+_loaded = {"builtin": False, "entry_points": False}
+
+
+class ParamError(ValueError):
+    """A bad rule parameter: `key` names it (dotted), the message says why."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Param:
+    types: tuple                 # accepted Python types after YAML loading
+    default: Any = None
+    required: bool = False
+    choices: tuple | None = None
+    help: str = ""
+
+
+class CheckType:
+    """Base class: subclasses set `name`, `params`, and implement `run`."""
+    name: ClassVar[str] = ""
+    params: ClassVar[dict[str, Param]] = {}
+    needs: ClassVar[tuple[str, ...]] = ()   # language views used: sentences, quantities, tokens
+
+    def prepare(self, params: dict) -> Any:
+        """Turn validated parameters into what `run` uses (compiled patterns…)."""
+        return params
+
+    def run(self, doc, prepared, context) -> Iterable:
+        raise NotImplementedError
+
+
+def register(cls: type[CheckType]) -> type[CheckType]:
+    if not cls.name:
+        raise TypeError(f"{cls.__name__} has no check type name")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def _load_builtin() -> None:
+    if _loaded["builtin"]:
+        return
+    _loaded["builtin"] = True
+    for mod in pkgutil.iter_modules(__path__):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{mod.name}")
+
+
+def _load_entry_points() -> None:
+    if _loaded["entry_points"]:
+        return
+    _loaded["entry_points"] = True
+    from importlib.metadata import entry_points
+    for ep in entry_points(group="reportlint.checks"):
+        try:
+            cls = ep.load()
+        except Exception as err:  # a broken plugin must not hide the built-ins
+            raise LookupError(f"entry point {ep.name!r} ({ep.value}) failed to load: {err}") from None
+        if isinstance(cls, type) and issubclass(cls, CheckType):
+            REGISTRY.setdefault(cls.name or ep.name, cls)
+
+
+def get(name: str) -> type[CheckType] | None:
+    _load_builtin()
+    if name not in REGISTRY:
+        _load_entry_points()
+    return REGISTRY.get(name)
+
+
+def all_types() -> dict[str, type[CheckType]]:
+    _load_builtin()
+    return dict(REGISTRY)
+
+
+def validate_params(cls: type[CheckType], params: dict) -> dict:
+    """Check keys and types against the declared schema; fill defaults."""
+    if not isinstance(params, dict):
+        raise ParamError("params", "must be a mapping")
+    unknown = sorted(set(params) - set(cls.params))
+    if unknown:
+        raise ParamError(unknown[0], f"unknown parameter for check type {cls.name!r} "
+                                     f"(known: {', '.join(sorted(cls.params)) or 'none'})")
+    out = {}
+    for key, spec in cls.params.items():
+        if key not in params:
+            if spec.required:
+                raise ParamError(key, f"required by check type {cls.name!r}")
+            out[key] = spec.default
+            continue
+        value = params[key]
+        if spec.types and not isinstance(value, spec.types) or isinstance(value, bool) and bool not in spec.types:
+            names = "/".join(t.__name__ for t in spec.types)
+            raise ParamError(key, f"must be {names}, not {type(value).__name__}")
+        if spec.choices is not None and value not in spec.choices:
+            raise ParamError(key, f"must be one of {', '.join(map(str, spec.choices))}")
+        out[key] = value
+    return out

@@ -1,0 +1,76 @@
+"""consistency: a document uses only one of two variants.
+
+    check: consistency
+    params:
+      pairs: [[",", "，"], ["(", "（"]]    # each a pair of regexes
+      scope: document
+      fix: true                           # the minority literal -> the majority
+
+One hit per pair that mixes, at the first occurrence of the minority
+variant, with both counts; never one per occurrence. With equal counts
+the variant that appears second is the minority.
+"""
+from __future__ import annotations
+
+from . import CheckType, Param, ParamError, register
+from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ..findings import Hit
+from ..scope import blocks
+
+
+@register
+class Consistency(CheckType):
+    name = "consistency"
+    params = {
+        "pairs": Param((list,), required=True),
+        "scope": SCOPE,
+        "fix": Param((bool,), False),
+        "min_count": Param((int,), 1, help="minority occurrences needed to report"),
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        pairs = []
+        for i, pair in enumerate(params["pairs"]):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) and v for v in pair)):
+                raise ParamError(f"pairs.{i}", "each pair is a list of two non-empty strings")
+            pairs.append(tuple((v, compile_user_regex(v, f"pairs.{i}")) for v in pair))
+        return dict(params, compiled=pairs)
+
+    def run(self, doc, p, ctx):
+        scope = blocks(doc, p["scope"])
+        for (a, pa), (b, pb) in p["compiled"]:
+            hits_a = [(blk.span.start + m.start(), blk.span.start + m.end()) for blk in scope for m in finditer(pa, blk.text)]
+            hits_b = [(blk.span.start + m.start(), blk.span.start + m.end()) for blk in scope for m in finditer(pb, blk.text)]
+            if not hits_a or not hits_b:
+                continue
+            if len(hits_a) > len(hits_b) or (len(hits_a) == len(hits_b) and hits_a[0] < hits_b[0]):
+                (major, nmaj), (minor, occ) = (a, len(hits_a)), (b, hits_b)
+            else:
+                (major, nmaj), (minor, occ) = (b, len(hits_b)), (a, hits_a)
+            if len(occ) < p["min_count"]:
+                continue
+            start, end = occ[0]
+            shown_major, shown_minor = _literal(major), _literal(minor)
+            fixes = ()
+            if p["fix"] and shown_major is not None and shown_minor is not None:
+                fixes = tuple((s, e, shown_major) for s, e in occ)
+            yield Hit(start, end, {"minority": shown_minor or minor, "majority": shown_major or major,
+                                   "minority_count": len(occ), "majority_count": nmaj},
+                      shown_major or major, fixes)
+
+
+def _literal(pattern: str) -> str | None:
+    """The literal text a pattern matches, if it is one (`\\(` -> `(`), else None."""
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            out.append(pattern[i + 1])
+            i += 2
+            continue
+        if ch in "\\[](){}.*+?^$|":
+            return None
+        out.append(ch)
+        i += 1
+    return "".join(out)

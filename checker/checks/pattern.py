@@ -1,0 +1,66 @@
+"""pattern: a regex or word list that must not (forbid) or must (require) occur.
+
+    check: pattern
+    params: {regex: "截止目前", mode: forbid, scope: document}
+    params: {words: [第一责任人, 主要负责人履行], mode: require}
+
+forbid: one hit per match; `expected` may use {match} and the regex groups.
+require: one hit when no block of the scope matches (at the scope's first
+block, or at the document start when the scope is empty, unless
+`absent_ok` is true).
+"""
+from __future__ import annotations
+
+from . import CheckType, Param, ParamError, register
+from ._util import SCOPE, check_scope, compile_user_regex, finditer, literal
+from ..findings import Hit
+from ..scope import blocks
+
+
+@register
+class Pattern(CheckType):
+    name = "pattern"
+    params = {
+        "regex": Param((str,), None),
+        "words": Param((list,), None),
+        "mode": Param((str,), "forbid", choices=("forbid", "require")),
+        "scope": SCOPE,
+        "ignore_case": Param((bool,), False),
+        "expected": Param((str,), None),
+        "absent_ok": Param((bool,), False),
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        if (params["regex"] is None) == (params["words"] is None):
+            raise ParamError("regex", "give exactly one of regex or words")
+        flags = 2 if params["ignore_case"] else 0  # regex.IGNORECASE
+        if params["regex"] is not None:
+            pat = compile_user_regex(params["regex"], "regex", flags)
+        else:
+            pat = literal(params["words"], "words")
+        return dict(params, pattern=pat)
+
+    def run(self, doc, p, ctx):
+        scope = blocks(doc, p["scope"])
+        if p["mode"] == "require":
+            if any(finditer(p["pattern"], b.text) for b in scope):
+                return
+            if not scope and p["absent_ok"]:
+                return
+            at = scope[0].span if scope else None
+            start, end = (at.start, at.end) if at else _first_line(doc)
+            yield Hit(start, end, {"match": ""}, p["expected"])
+            return
+        for b in scope:
+            for m in finditer(p["pattern"], b.text):
+                expected = m.expand(p["expected"].replace("{match}", m.group(0))) if p["expected"] else None
+                yield Hit(b.span.start + m.start(), b.span.start + m.end(),
+                          {"match": m.group(0)}, expected)
+
+
+def _first_line(doc) -> tuple[int, int]:
+    for line in doc.lines:
+        if line.kind != "blank":
+            return line.span.start, line.span.end
+    return 0, 0

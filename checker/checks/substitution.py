@@ -1,0 +1,49 @@
+"""substitution: a wrong term and the right one.
+
+    check: substitution
+    params:
+      swap: {截止目前: 截至目前, 截止到目前: 截至目前}
+      scope: document
+
+Keys are literal text (or regexes with `regex: true`); each occurrence is a
+hit whose `expected` is the right term (regex keys may use \\1 in the value).
+"""
+from __future__ import annotations
+
+import regex
+
+from . import CheckType, Param, ParamError, register
+from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ..findings import Hit
+from ..scope import blocks
+
+
+@register
+class Substitution(CheckType):
+    name = "substitution"
+    params = {
+        "swap": Param((dict,), required=True),
+        "regex": Param((bool,), False),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        swap = params["swap"]
+        if not swap:
+            raise ParamError("swap", "must not be empty")
+        pairs = []
+        for wrong, right in swap.items():
+            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
+                raise ParamError(f"swap.{wrong}", "each entry maps a non-empty string to a string")
+            pat = compile_user_regex(wrong, f"swap.{wrong}") if params["regex"] else regex.compile(regex.escape(wrong))
+            pairs.append((pat, right))
+        return dict(params, pairs=pairs)
+
+    def run(self, doc, p, ctx):
+        for b in blocks(doc, p["scope"]):
+            for pat, right in p["pairs"]:
+                for m in finditer(pat, b.text):
+                    expected = m.expand(right) if p["regex"] else right
+                    yield Hit(b.span.start + m.start(), b.span.start + m.end(),
+                              {"match": m.group(0), "expected": expected}, expected)

@@ -1,0 +1,146 @@
+"""Configuration: one merge order, later wins.
+
+    built-in defaults
+    -> project file found by walking up from the current directory
+       (.reportlint.yaml, or [tool.reportlint] in pyproject.toml)
+    -> the file given with --config
+    -> command-line flags
+
+Keys (all optional):
+    select, ignore          rule ids, names or categories
+    severity                {rule id or name: error|warning|info}
+    rules                   extra rule files (paths relative to the config file)
+    per_path_ignores        {glob: [ids, names or categories]}
+    exclude                 globs of paths not to lint when walking directories
+    report_year             the year reported on when the text cannot tell
+    level                   the reporting body: default | county_department
+    lang                    zh | en
+    fail_on                 error | warning | info
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import ReportlintError
+from .findings import SEVERITIES
+from .yamlio import load_yaml_file
+
+KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
+        "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str}
+LEVELS = ("default", "county_department")
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    rules: tuple[str, ...] = ()
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    report_year: int | None = None
+    level: str = "default"
+    lang: str = "zh"
+    fail_on: str = "error"
+    sources: tuple[str, ...] = field(default=(), compare=False)
+
+    def ignored_for(self, path: str) -> set[str]:
+        out: set[str] = set()
+        norm = path.replace(os.sep, "/")
+        for pattern, names in self.per_path_ignores:
+            if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
+                out.update(names)
+        return out
+
+
+def _validate(data, source: str, where) -> dict:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReportlintError(f"{source}:1: configuration must be a mapping")
+    out = {}
+    for key, value in data.items():
+        if key not in KEYS:
+            raise ReportlintError(f"{where(key)}: {key}: unknown configuration key "
+                                  f"(known: {', '.join(sorted(KEYS))})")
+        kind = KEYS[key]
+        if isinstance(value, str) and kind is list:
+            value = [value]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ReportlintError(f"{where(key)}: {key}: must be a {kind.__name__}")
+        if key == "lang" and value not in ("zh", "en"):
+            raise ReportlintError(f"{where(key)}: lang: must be zh or en")
+        if key == "fail_on" and value not in SEVERITIES:
+            raise ReportlintError(f"{where(key)}: fail_on: must be one of {', '.join(SEVERITIES)}")
+        if key == "level" and value not in LEVELS:
+            raise ReportlintError(f"{where(key)}: level: must be one of {', '.join(LEVELS)}")
+        if key == "severity":
+            for rule, sev in value.items():
+                if sev not in SEVERITIES:
+                    raise ReportlintError(f"{where(key, rule)}: severity.{rule}: must be one of {', '.join(SEVERITIES)}")
+            value = tuple(sorted(value.items()))
+        elif key == "per_path_ignores":
+            value = tuple((str(g), tuple(v if isinstance(v, list) else [v])) for g, v in value.items())
+        elif key == "rules":
+            base = Path(source).parent
+            value = tuple(str((base / p).resolve()) for p in value)
+        elif kind is list:
+            value = tuple(str(v) for v in value)
+        out[key] = value
+    return out
+
+
+def load_config_file(path) -> dict:
+    path = Path(path)
+    if path.name == "pyproject.toml":
+        return _from_pyproject(path) or {}
+    loc = load_yaml_file(path)
+    return _validate(loc.data, str(path), lambda *k: loc.where(*k))
+
+
+def _from_pyproject(path: Path) -> dict | None:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ReportlintError(f"{path}: cannot read ({err})") from None
+    section = data.get("tool", {}).get("reportlint")
+    if section is None:
+        return None
+    return _validate(section, str(path), lambda *k: f"{path}: [tool.reportlint]")
+
+
+def find_project_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / ".reportlint.yaml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _from_pyproject(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def resolve(config_path: str | None = None, overrides: dict | None = None,
+            discover: bool = True) -> Config:
+    merged: dict = {}
+    sources = []
+    project = find_project_config() if discover else None
+    for path in (project, config_path):
+        if path:
+            merged.update(load_config_file(path))
+            sources.append(str(path))
+    for key, value in (overrides or {}).items():
+        if value in (None, (), []):
+            continue
+        if key in ("select", "ignore"):
+            value = tuple(value)
+        merged[key] = value
+    return replace(Config(), sources=tuple(sources), **merged)

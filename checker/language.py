@@ -1,0 +1,105 @@
+"""Language views derived lazily from a Document: sentences, enumerations,
+and the report year. Nothing here imports jieba; see checker.segment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph, Span
+from .numerals import cn_to_int
+
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    span: Span
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class EnumItem:
+    """One marker of an in-paragraph enumeration: 一是 / 第一， / 首先."""
+    style: str        # shi (一是) | di (第一) | order (首先/其次/再次/最后)
+    marker: str
+    number: int       # 1-based; for order: 首先 1, 其次 2, 再次 3, 最后 0 (= last)
+    span: Span
+    paragraph: Paragraph
+
+
+def split_sentences(doc) -> tuple[Sentence, ...]:
+    out = []
+    for para in doc.content_blocks:
+        out.extend(sentences_of(para, doc))
+    return tuple(out)
+
+
+def sentences_of(para: Paragraph, doc) -> list[Sentence]:
+    out, pos, text = [], 0, para.text
+    for m in _SENTENCE_END.finditer(text):
+        _add(out, text, pos, m.end(), para, doc)
+        pos = m.end()
+    _add(out, text, pos, len(text), para, doc)
+    return out
+
+
+def _add(out, text, a, b, para, doc):
+    chunk = text[a:b]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    a += len(chunk) - len(chunk.lstrip())
+    start = para.span.start + a
+    out.append(Sentence(stripped, doc.span(start, start + len(stripped)), para))
+
+
+_ENUM = re.compile(
+    r"(?P<shi>(?<![第])(?P<n1>[一二三四五六七八九十]{1,3})是(?=[^\s否不]))"
+    r"|(?P<di>第(?P<n2>[一二三四五六七八九十]{1,3})[，,、：:](?!\d))"
+    r"|(?P<order>(?:首先|其次|再次|最后)[，,、：:])")
+_ORDER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+# Where an enumeration marker may start: paragraph start or after a clause break.
+_BREAK_BEFORE = set("。；;：:！？!?，, \u3000\u00a0\u2002")
+
+
+def find_enumerations(doc) -> tuple[EnumItem, ...]:
+    items = []
+    for para in doc.paragraphs:
+        for m in _ENUM.finditer(para.text):
+            if m.start() > 0 and para.text[m.start() - 1] not in _BREAK_BEFORE:
+                continue
+            start = para.span.start + m.start()
+            if m.group("shi"):
+                number, style, marker = cn_to_int(m.group("n1")), "shi", m.group("shi")
+            elif m.group("di"):
+                number, style, marker = cn_to_int(m.group("n2")), "di", m.group("di")[:-1]
+            else:
+                marker = m.group("order")[:2]
+                number, style = _ORDER[marker], "order"
+            items.append(EnumItem(style, marker, number or 0, doc.span(start, start + len(marker)), para))
+    return tuple(items)
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def report_year(doc) -> int | None:
+    """The year reported on: title, then the preamble, then the closing date."""
+    if doc.title:
+        m = _YEAR.search(doc.title.text)
+        if m:
+            return int(m.group(1))
+    for para in doc.preamble[:2]:
+        m = _YEAR.search(para.text[:80])
+        if m:
+            return int(m.group(1))
+    if doc.closing and doc.closing.date:
+        y, mo = int(doc.closing.date[:4]), int(doc.closing.date[5:7])
+        return y - 1 if mo <= 6 else y
+    for section in doc.sections[:1]:
+        m = _YEAR.search(section.heading.text)
+        if m:
+            return int(m.group(1))
+    return None

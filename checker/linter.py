@@ -1,0 +1,132 @@
+"""Run the selected rules over a Document and turn their hits into Findings."""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+from .config import Config
+from .errors import ReportlintError
+from .findings import SEVERITY_RANK, Finding, Hit
+from .rules import Rule, load_rules
+
+
+@dataclass
+class Context:
+    """What a check may know besides the document: configuration and the rule."""
+    config: Config
+    rule: Rule | None = None
+
+    def report_year(self, doc) -> int | None:
+        return self.config.report_year or doc.report_year
+
+    @property
+    def level(self) -> str:
+        return self.config.level
+
+
+@dataclass
+class RuleError:
+    rule: Rule
+    path: str
+    error: str
+
+    def __str__(self):
+        return f"{self.rule.file}:{self.rule.line}: rule {self.rule.id} failed on {self.path}: {self.error}"
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[RuleError] = field(default_factory=list)
+
+
+def _matches(rule: Rule, names) -> bool:
+    for n in names:
+        if n in (rule.id, rule.name, rule.category) or (len(n) < 4 and n[:1].isupper() and rule.id.startswith(n)):
+            return True
+    return False
+
+
+def select_rules(config: Config, path: str = "") -> list[Rule]:
+    rules = load_rules(tuple(config.rules))
+    ignored = set(config.ignore) | config.ignored_for(path)
+    out = []
+    for rule in rules:
+        explicitly = _matches(rule, (s for s in config.select if s in (rule.id, rule.name)))
+        if not (rule.enabled or explicitly):
+            continue
+        if config.select and not _matches(rule, config.select):
+            continue
+        if _matches(rule, ignored):
+            continue
+        out.append(rule)
+    return out
+
+
+class _Args(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def render(template: str, args: dict, lang: str) -> str:
+    values = _Args({k: (v.get(lang, v.get("zh")) if isinstance(v, dict) else v) for k, v in args.items()})
+    try:
+        return string.Formatter().vformat(template, (), values)
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def _severity(rule: Rule, config: Config) -> str:
+    overrides = dict(config.severity)
+    return overrides.get(rule.id) or overrides.get(rule.name) or rule.severity
+
+
+def run_rules(doc, rules: list[Rule], config: Config) -> Result:
+    result = Result()
+    ctx = Context(config)
+    n = len(doc.text)
+    for rule in rules:
+        ctx.rule = rule
+        try:
+            hits = list(rule.checker.run(doc, rule.prepared, ctx))
+        except Exception as err:  # a broken rule is reported, the others still run
+            result.errors.append(RuleError(rule, doc.path, f"{type(err).__name__}: {err}"))
+            continue
+        severity = _severity(rule, config)
+        for hit in hits:
+            start = max(0, min(hit.start, n))
+            end = max(start, min(hit.end, n))
+            a, b = doc.index.span(start, end), None
+            result.findings.append(Finding(
+                path=doc.path, line=a.line, column=a.column, end_line=a.end_line,
+                end_column=a.end_column, rule=rule.id, name=rule.name, category=rule.category,
+                severity=severity, message=render(rule.message[config.lang], hit.args, config.lang),
+                expected=hit.expected, start=start, end=end, fixes=tuple(hit.fixes),
+                quote=doc.text[start:end]))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def lint_document(doc, config: Config | None = None) -> Result:
+    config = config or Config()
+    return run_rules(doc, select_rules(config, doc.path), config)
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
+    """Lint report text; return findings sorted by position. Pure: no I/O."""
+    from .outline import build
+    result = lint_document(build(text, path), config)
+    if result.errors:
+        raise ReportlintError(str(result.errors[0]))
+    return result.findings
+
+
+def lint_path(path: str, config: Config | None = None) -> list[Finding]:
+    """Read, decode and lint one file (see checker.reading for what is accepted)."""
+    from .reading import read_path
+    source = read_path(path)
+    return lint_text(source.text, config, path)
+
+
+def at_or_above(findings, level: str) -> bool:
+    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for f in findings)

@@ -1,0 +1,184 @@
+"""The document model: frozen, positioned records built by the parser.
+
+Every node carries a Span in the original text: 0-based character offsets
+(end exclusive) plus 1-based line and column, computed once by LineIndex.
+Language work (sentences, quantities) is derived lazily in `checker.language`
+and cached on the Document, so rules that do not need it never pay for it.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column); \r\n, \r and \n end lines."""
+
+    def __init__(self, text: str):
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\n" or ch == "\r":
+                if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        self.starts = starts
+        self.length = n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        end = max(start, end)
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span(start, end, line, col, end_line, end_col)
+
+    def offset(self, line: int, column: int) -> int:
+        line = max(1, min(line, len(self.starts)))
+        return self.starts[line - 1] + column - 1
+
+
+@dataclass(frozen=True)
+class Line:
+    """One classified physical line (without its line end)."""
+    kind: str  # heading | text | debris | blank
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int                 # 1 一、  2 (一)  3 1.  4 (1)
+    marker: str                # the marker as printed, e.g. "（一）", "、", "()"
+    numeral: str | None        # "一", "12", or None when missing
+    number: int | None         # the numeral's value
+    delimiter: str             # "、" "." "．" "()" "（）" …
+    malformed: str | None      # None, or: missing-numeral | wrong-delimiter
+    text: str                  # the heading's own text (up to its first 。)
+    span: Span                 # marker + text
+    marker_span: Span
+    fullwidth: bool | None     # bracket width for levels 2 and 4
+    expected_marker: str       # the well-formed marker for this numeral/level
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: Heading
+    kind: str                  # achievements | problems | next_steps | responsibility | other
+    paragraphs: tuple[Paragraph, ...]
+    children: tuple["Section", ...]
+    span: Span
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def all_paragraphs(self):
+        for s in self.walk():
+            yield from s.paragraphs
+
+
+@dataclass(frozen=True)
+class DebrisLine:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Metadata:
+    debris: tuple[DebrisLine, ...] = ()
+    published: str | None = None        # YYYY-MM-DD given by the page
+    published_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Closing:
+    organisations: tuple[str, ...]
+    date: str | None                     # YYYY-MM-DD when well-formed
+    date_text: str | None
+    span: Span
+    date_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    path: str
+    index: LineIndex = field(repr=False, compare=False)
+    lines: tuple[Line, ...]
+    metadata: Metadata
+    title: Paragraph | None
+    cover_letter: tuple[Paragraph, ...]
+    preamble: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    closing: Closing | None
+    trailing: tuple[Paragraph, ...]      # stray text after the closing
+    section_kinds: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # -- derived views -------------------------------------------------
+    def walk_sections(self):
+        for s in self.sections:
+            yield from s.walk()
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(s.heading for s in self.walk_sections())
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every body paragraph in reading order (preamble, sections, trailing)."""
+        out = list(self.preamble)
+        for s in self.walk_sections():
+            out.extend(s.paragraphs)
+        return tuple(sorted(out, key=lambda p: p.span.start))
+
+    @cached_property
+    def content_blocks(self) -> tuple[Paragraph, ...]:
+        """Title, cover letter, preamble, headings and paragraphs: all report text."""
+        blocks = list(self.cover_letter) + list(self.paragraphs)
+        if self.title:
+            blocks.append(self.title)
+        blocks.extend(Paragraph(h.text, h.span) for h in self.headings)
+        return tuple(sorted(blocks, key=lambda p: p.span.start))
+
+    @cached_property
+    def report_year(self) -> int | None:
+        from .language import report_year
+        return report_year(self)
+
+    @cached_property
+    def sentences(self):
+        from .language import split_sentences
+        return split_sentences(self)
+
+    @cached_property
+    def enumerations(self):
+        from .language import find_enumerations
+        return find_enumerations(self)
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(start, end)

@@ -1,0 +1,291 @@
+"""Build the Document from classified lines: metadata, title, cover letter,
+preamble, the section tree, and the closing block.
+
+The grammar only says what each line looks like; here its role follows from
+where it stands. Every decision is tolerant: a report with no title, no
+headings or no closing still yields a Document, and the rules judge it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
+                    Paragraph, Section, Span)
+from .parser import LEADING_SPACE, expected_marker, parse_lines
+from .resources import vocab_path
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|(?:19|20)\d{4,6}|"
+                        r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
+_ORG_END = re.compile(r"(政府|委员会|委|局|办公室|办|院|厅|所|中心|部|署|镇|乡|街道|处|队|会)$")
+_TITLE_WORDS = re.compile(r"报告|情况|总结|工作")
+_COVER_END = re.compile(r"请审阅|请审示|请审议|特此报告|予以呈报|请予审议|请阅示")
+_KEY_ONLY = re.compile(r"[:：][ \t\u3000]*$")
+_PUBLISHED_KEYS = re.compile(r"发布|日\s*期|时间|成文")
+_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
+
+
+def build(text: str, path: str = "<text>") -> Document:
+    index = LineIndex(text)
+    lines, headings = parse_lines(text, index)
+    content, metadata = _split_debris(lines, index)
+    closing, trailing, content = _closing(content, index)
+    title, cover, cover_closing, content = _front(content, headings, index)
+    preamble, sections = _sections(content, headings, index)
+    return Document(
+        text=text, path=path, index=index, lines=tuple(lines), metadata=metadata,
+        title=title, cover_letter=tuple(cover), preamble=tuple(preamble),
+        sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing))
+
+
+# -- page debris -------------------------------------------------------------
+
+def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Metadata]:
+    content, debris = [], []
+    published = published_span = None
+    pending_key = None
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.kind == "debris":
+            debris.append(DebrisLine(line.text, line.span))
+            pending_key = line if _KEY_ONLY.search(line.text) else None
+            found = _published_in(line.text, line.text)
+            if found and published is None:
+                published, published_span = found[0], _sub_span(line, found[1], index)
+            continue
+        if pending_key is not None and line.kind == "text" and len(line.text.strip()) <= 40:
+            debris.append(DebrisLine(line.text, line.span))  # the value of a "key:" line
+            found = _published_in(line.text, pending_key.text)
+            if found and published is None:
+                published, published_span = found[0], _sub_span(line, found[1], index)
+            pending_key = None
+            continue
+        pending_key = None
+        content.append(line)
+    return content, Metadata(tuple(debris), published, published_span)
+
+
+def _published_in(text: str, key_text: str):
+    if not _PUBLISHED_KEYS.search(key_text):
+        return None
+    m = _DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}", m.span()
+
+
+def _sub_span(line: Line, cols: tuple[int, int], index: LineIndex) -> Span:
+    return index.span(line.span.start + cols[0], line.span.start + cols[1])
+
+
+# -- closing block -------------------------------------------------------------
+
+def _is_date_line(text: str) -> bool:
+    return bool(_DATE_LINE.match(text.strip(LEADING_SPACE + " ")))
+
+
+def _is_org_line(text: str) -> bool:
+    t = text.strip(LEADING_SPACE + " ")
+    return 2 <= len(t) <= 30 and not re.search(r"[。，,；;：:！？、“”]", t) and bool(_ORG_END.search(t))
+
+
+def _closing(content: list[Line], index: LineIndex):
+    """The signature and date at the end; what follows them is stray text."""
+    tail = content[-8:]
+    date_at = next((i for i in range(len(tail) - 1, -1, -1)
+                    if tail[i].kind == "text" and _is_date_line(tail[i].text)), None)
+    if date_at is not None and (len(tail) - date_at > 3 or any(l.kind == "heading" for l in tail[date_at:])):
+        date_at = None  # a date followed by more report text is not the closing
+    if date_at is None:
+        orgs_at = len(tail)
+        while orgs_at > 0 and tail[orgs_at - 1].kind == "text" and _is_org_line(tail[orgs_at - 1].text) \
+                and len(tail) - orgs_at < 3:
+            orgs_at -= 1
+        if orgs_at == len(tail) or orgs_at == 0:
+            return None, [], content
+        block = tail[orgs_at:]
+        return _make_closing(block, None, index), [], content[:len(content) - len(block)]
+    first = date_at
+    while first > 0 and tail[first - 1].kind == "text" and _is_org_line(tail[first - 1].text) \
+            and date_at - first < 4:
+        first -= 1
+    cut = len(content) - len(tail) + first
+    block = tail[first:date_at]
+    trailing = [Paragraph(l.text.strip(LEADING_SPACE), l.span) for l in tail[date_at + 1:]]
+    return _make_closing(block, tail[date_at], index), trailing, content[:cut]
+
+
+def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex) -> Closing:
+    lines = orgs + ([date_line] if date_line else [])
+    date_text = date_line.text.strip(LEADING_SPACE + " ") if date_line else None
+    date_span = None
+    if date_line:
+        lead = len(date_line.text) - len(date_line.text.lstrip(LEADING_SPACE + " "))
+        date_span = index.span(date_line.span.start + lead, date_line.span.start + lead + len(date_text))
+    return Closing(
+        organisations=tuple(l.text.strip(LEADING_SPACE + " ") for l in orgs),
+        date=_iso_date(date_text) if date_text else None, date_text=date_text,
+        span=index.span(lines[0].span.start, lines[-1].span.end), date_span=date_span)
+
+
+def _iso_date(text: str) -> str | None:
+    t = "".join(_CN_DIGIT.get(ch, ch) for ch in text) if re.match(r"[〇零一二三四五六七八九]{4}", text) else text
+    if t != text:  # 二〇二一年一月十五日
+        from .numerals import cn_to_int
+        m = re.match(r"(\d{4})年([一二三四五六七八九十]+)月([一二三四五六七八九十]+)日", t)
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3))
+    else:
+        m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
+        if not m:
+            return None
+        y, mo, d = (int(g) for g in m.groups())
+    import datetime
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+# -- title, cover letter ---------------------------------------------------------
+
+def _is_title(text: str) -> bool:
+    t = text.strip(LEADING_SPACE + " ")
+    return 4 <= len(t) <= 60 and not re.search(r"[。；;：:]$|[，,]", t) and bool(_TITLE_WORDS.search(t)) \
+        and bool(re.search(r"\d{4}|法治|依法", t))
+
+
+def _front(content: list[Line], headings: dict, index: LineIndex):
+    """Title block(s) and cover letter before the preamble."""
+    first_heading = next((i for i, l in enumerate(content) if l.kind == "heading"), len(content))
+    title = None
+    cover: list[Paragraph] = []
+    cover_closing = None
+    i = 0
+    while i < first_heading:
+        line = content[i]
+        t = line.text.strip(LEADING_SPACE + " ")
+        if _is_title(t):
+            if title is None:
+                title = Paragraph(t, _stripped_span(line, index))
+            i += 1
+            while i < first_heading and _is_org_line(content[i].text):  # author line under the title
+                i += 1
+            continue
+        if re.search(r"[:：]$", t) and len(t) <= 30 and _ORG_END.search(t.rstrip(":：")):
+            end = _cover_end(content, i + 1, first_heading)
+            if end is not None:
+                cover = [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index))
+                         for l in content[i:end + 1]]
+                j = end + 1
+                sig = []
+                while j < first_heading and (_is_org_line(content[j].text) or _is_date_line(content[j].text)):
+                    sig.append(content[j])
+                    j += 1
+                if sig:
+                    dates = [l for l in sig if _is_date_line(l.text)]
+                    cover_closing = _make_closing([l for l in sig if l not in dates], dates[0] if dates else None, index)
+                i = j
+                continue
+        if title is None and i + 1 < first_heading and _is_org_line(t) and not _is_title(t):
+            i += 1  # masthead above the title ("八宿县人民政府")
+            continue
+        break
+    return title, cover, cover_closing, content[i:]
+
+
+def _cover_end(content: list[Line], start: int, stop: int) -> int | None:
+    for j in range(start, min(stop, start + 6)):
+        if _COVER_END.search(content[j].text):
+            return j
+    return None
+
+
+def _stripped_span(line: Line, index: LineIndex) -> Span:
+    lead = len(line.text) - len(line.text.lstrip(LEADING_SPACE + " "))
+    body = line.text.strip(LEADING_SPACE + " ")
+    return index.span(line.span.start + lead, line.span.start + lead + len(body))
+
+
+# -- sections -----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _kind_rules():
+    from .yamlio import load_yaml_file
+    data = load_yaml_file(vocab_path("sections.yaml")).data
+    return tuple((k["kind"], k.get("match", "last"), tuple(k["keywords"])) for k in data["kinds"])
+
+
+def classify(heading_text: str) -> str:
+    best, best_end = "other", -1
+    for kind, match, words in _kind_rules():
+        ends = [heading_text.rfind(w) + len(w) for w in words if w in heading_text]
+        if not ends:
+            continue
+        if match == "any":
+            return kind
+        if max(ends) > best_end:
+            best, best_end = kind, max(ends)
+    return best
+
+
+class _Open:
+    __slots__ = ("heading", "paragraphs", "children", "end")
+
+    def __init__(self, heading: Heading):
+        self.heading, self.paragraphs, self.children, self.end = heading, [], [], heading.span.end
+
+
+def _sections(content: list[Line], headings: dict, index: LineIndex):
+    preamble: list[Paragraph] = []
+    roots: list[_Open] = []
+    stack: list[_Open] = []
+    for line in content:
+        if line.kind == "heading":
+            h = headings[line.span.line]
+            if h.numeral is None and h.level == 2 and stack and stack[-1].heading.level >= 3:
+                h = replace(h, level=4, expected_marker=expected_marker(4, None, h.fullwidth))
+            while stack and stack[-1].heading.level >= h.level:
+                stack.pop()
+            node = _Open(h)
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            rest = _heading_rest(line, h, index)
+            if rest:
+                node.paragraphs.append(rest)
+            for s in stack:
+                s.end = line.span.end
+            continue
+        para = Paragraph(line.text.strip(LEADING_SPACE + " "), _stripped_span(line, index))
+        if stack:
+            stack[-1].paragraphs.append(para)
+            for s in stack:
+                s.end = line.span.end
+        else:
+            preamble.append(para)
+    sections = [_freeze(node, None, index) for node in roots]
+    return preamble, sections
+
+
+def _heading_rest(line: Line, h: Heading, index: LineIndex) -> Paragraph | None:
+    start = h.span.end
+    text = index and line.text[start - line.span.start:]
+    stripped = text.strip(LEADING_SPACE + " ")
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip(LEADING_SPACE + " "))
+    return Paragraph(stripped, index.span(start + lead, start + lead + len(stripped)))
+
+
+def _freeze(node: _Open, parent_kind: str | None, index: LineIndex) -> Section:
+    kind = parent_kind or classify(node.heading.text)
+    children = tuple(_freeze(c, kind, index) for c in node.children)
+    return Section(node.heading, kind, tuple(node.paragraphs), children,
+                   index.span(node.heading.span.start, node.end))

@@ -1,0 +1,150 @@
+"""Rule packs: load YAML rule files, validate every rule, prepare its check.
+
+A rule is data: id, name, category, severity, the check type it uses with
+its parameters, a bilingual message, a description with its source, and
+bad/good examples. Errors name the file, the line and the key.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .errors import ReportlintError
+from .findings import CATEGORIES, SEVERITIES
+from .resources import rules_dir
+from .yamlio import Located, load_yaml_file
+
+RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message",
+             "description", "source", "examples", "enabled", "fixable"}
+REQUIRED = ("id", "name", "category", "severity", "check", "message", "description")
+_ID = re.compile(r"^[A-Z]\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PREFIX = {"structure": "S", "numbering": "N", "statistics": "T", "punctuation": "P",
+           "date": "D", "terminology": "W", "placeholder": "X", "metadata": "M"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    check: str
+    params: dict
+    message: dict
+    description: str
+    source: str = ""
+    examples: dict = field(default_factory=dict)
+    enabled: bool = True                 # False: opt-in, run only when selected
+    file: str = ""
+    line: int = 0
+    prepared: Any = field(default=None, compare=False, repr=False)
+    checker: Any = field(default=None, compare=False, repr=False)
+
+
+def _fail(loc: Located, path: tuple, rule_id: str | None, msg: str):
+    who = f" rule {rule_id}:" if rule_id else ""
+    key = ".".join(str(p) for p in path[2:] if not isinstance(p, int)) if len(path) > 2 else ""
+    raise ReportlintError(f"{loc.where(*path)}:{who} {key + ': ' if key else ''}{msg}")
+
+
+def _check_type(loc, path, rid, value, kind, name):
+    if not isinstance(value, kind):
+        _fail(loc, path, rid, f"{name} must be {kind.__name__ if isinstance(kind, type) else '/'.join(k.__name__ for k in kind)}")
+
+
+def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
+    base = ("rules", i)
+    if not isinstance(raw, dict):
+        _fail(loc, base, None, "each rule must be a mapping")
+    rid = raw.get("id") if isinstance(raw.get("id"), str) else None
+    unknown = sorted(set(raw) - RULE_KEYS)
+    if unknown:
+        _fail(loc, base + (unknown[0],), rid, f"unknown key (allowed: {', '.join(sorted(RULE_KEYS))})")
+    for key in REQUIRED:
+        if key not in raw:
+            _fail(loc, base, rid, f"missing required key {key!r}")
+    for key in ("id", "name", "category", "severity", "check", "description"):
+        _check_type(loc, base + (key,), rid, raw[key], str, key)
+    if not _ID.match(raw["id"]):
+        _fail(loc, base + ("id",), rid, "id must be a capital letter and three digits, e.g. S101")
+    if not _NAME.match(raw["name"]):
+        _fail(loc, base + ("name",), rid, "name must be kebab-case")
+    if raw["category"] not in CATEGORIES:
+        _fail(loc, base + ("category",), rid, f"category must be one of {', '.join(CATEGORIES)}")
+    if raw["severity"] not in SEVERITIES:
+        _fail(loc, base + ("severity",), rid, f"severity must be one of {', '.join(SEVERITIES)}")
+    if raw["id"][0] != _PREFIX[raw["category"]]:
+        _fail(loc, base + ("id",), rid, f"a {raw['category']} rule id starts with {_PREFIX[raw['category']]}")
+    msg = raw["message"]
+    if not isinstance(msg, dict) or not all(isinstance(msg.get(k), str) for k in ("zh", "en")) \
+            or set(msg) - {"zh", "en"}:
+        _fail(loc, base + ("message",), rid, "message must have exactly the string keys zh and en")
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"} or \
+            not all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in examples.values()):
+        _fail(loc, base + ("examples",), rid, "examples must map bad/good to lists of strings")
+    for key, kind in (("source", str), ("enabled", bool), ("params", dict)):
+        if key in raw:
+            _check_type(loc, base + (key,), rid, raw[key], kind, key)
+    cls = _lookup(loc, base, rid, raw["check"])
+    try:
+        params = checks.validate_params(cls, raw.get("params") or {})
+        instance = cls()
+        prepared = instance.prepare(params)
+    except checks.ParamError as err:
+        _fail(loc, base + ("params", *err.key.split(".")), rid, str(err))
+    return Rule(id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
+                check=raw["check"], params=raw.get("params") or {}, message=msg,
+                description=raw["description"].strip(), source=raw.get("source", ""),
+                examples=examples, enabled=raw.get("enabled", True), file=loc.source,
+                line=loc.line(*base), prepared=prepared, checker=instance)
+
+
+def _lookup(loc, base, rid, name):
+    try:
+        cls = checks.get(name)
+    except LookupError as err:
+        _fail(loc, base + ("check",), rid, str(err))
+    if cls is None:
+        known = ", ".join(sorted(checks.all_types()))
+        _fail(loc, base + ("check",), rid, f"unknown check type {name!r} (known: {known})")
+    return cls
+
+
+def load_rule_file(path) -> list[Rule]:
+    loc = load_yaml_file(path)
+    data = loc.data
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ReportlintError(f"{path}:1: a rule file is a mapping with a 'rules' list")
+    # x-… keys hold YAML anchors shared by examples (as in docker-compose files)
+    extra = sorted(k for k in set(data) - {"rules", "pack", "description"} if not str(k).startswith("x-"))
+    if extra:
+        raise ReportlintError(f"{loc.where(extra[0])}: {extra[0]}: unknown top-level key")
+    return [parse_rule(loc, i, raw) for i, raw in enumerate(data["rules"])]
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Built-in packs (rules/*.yaml, sorted) then extra files; ids must be unique."""
+    files = sorted(rules_dir().glob("*.yaml")) + [Path(p) for p in extra_files]
+    seen: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    out = []
+    for f in files:
+        for rule in load_rule_file(f):
+            for table, key in ((seen, rule.id), (names, rule.name)):
+                if key in table:
+                    other = table[key]
+                    raise ReportlintError(f"{rule.file}:{rule.line}: rule {rule.id}: duplicate "
+                                          f"{'id' if table is seen else 'name'} {key!r} "
+                                          f"(first defined at {other.file}:{other.line})")
+                table[key] = rule
+            out.append(rule)
+    return tuple(out)

@@ -1,0 +1,141 @@
+"""The line grammar and the outline builder: headings, sections, title, closing."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from checker.outline import build, classify
+
+
+def headings(text):
+    return [(h.level, h.numeral, h.malformed, h.text) for h in build(text).headings]
+
+
+@pytest.mark.parametrize("line,level,numeral,malformed", [
+    ("一、主要工作", 1, "一", None),
+    ("十一、其他工作", 1, "十一", None),
+    ("二十三、其他工作", 1, "二十三", None),
+    ("（一）加强领导", 2, "一", None),
+    ("(一)加强领导", 2, "一", None),
+    ("1.完善制度", 3, "1", None),
+    ("1．完善制度", 3, "1", None),
+    ("12.完善制度", 3, "12", None),
+    ("（1）健全机制", 4, "1", None),
+    ("(1)健全机制", 4, "1", None),
+    ("、存在的问题", 1, None, "missing-numeral"),
+    ("()领导干部", 2, None, "missing-numeral"),
+    ("（）领导干部", 2, None, "missing-numeral"),
+    ("一.主要工作", 1, "一", "wrong-delimiter"),
+    ("一，主要工作", 1, "一", "wrong-delimiter"),
+    ("1、完善制度", 3, "1", "wrong-delimiter"),
+    ("(一)、加强领导", 2, "一", "wrong-delimiter"),
+    ("（1）、健全机制", 4, "1", "wrong-delimiter"),
+    ("　　（一）加强领导", 2, "一", None),
+    ("## 一、主要工作", 1, "一", None),
+])
+def test_heading_forms(line, level, numeral, malformed):
+    found = headings("标题\n\n" + line + "\n正文。\n")
+    assert found and found[0][:3] == (level, numeral, malformed)
+
+
+@pytest.mark.parametrize("line", [
+    "1.2万亿元的投资全部到位。", "2019年是关键之年。", "一是加强领导。", "12345热线受理诉求。",
+    "三、四个部门联合开展检查。", "十八大以来成效显著。",
+])
+def test_body_lines_are_not_headings(line):
+    assert headings("标题\n\n" + line + "\n") == []
+
+
+def test_heading_that_runs_into_its_body_ends_at_the_first_full_stop():
+    doc = build("（一）加强组织领导。我县成立了领导小组。\n")
+    h = doc.headings[0]
+    assert h.text == "加强组织领导。"
+    assert doc.sections[0].paragraphs[0].text == "我县成立了领导小组。"
+    assert doc.text[h.span.start:h.span.end] == "（一）加强组织领导。"
+
+
+def test_sections_nest_by_level_and_restart():
+    doc = build("一、甲\n（一）子一\n1.孙\n（二）子二\n二、乙\n（一）子\n")
+    assert [s.heading.text for s in doc.sections] == ["甲", "乙"]
+    assert [c.heading.text for c in doc.sections[0].children] == ["子一", "子二"]
+    assert doc.sections[0].children[0].children[0].heading.level == 3
+
+
+def test_empty_parens_under_a_third_level_heading_become_fourth_level():
+    doc = build("一、甲\n1.子\n()孙\n")
+    assert doc.headings[-1].level == 4
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("主要内容", "achievements"), ("2020年法治政府建设工作开展情况", "achievements"),
+    ("推进法治政府建设的主要举措和成效", "achievements"), ("存在困难", "problems"),
+    ("存在的问题及建议", "problems"), ("法治政府建设存在的不足与问题", "problems"),
+    ("当前法治政府建设工作存在问题的对策打算", "next_steps"),
+    ("下一步法治政府建设的工作思路", "next_steps"), ("下一步工作安排", "next_steps"),
+    ("党政主要负责人履行推进法治建设第一责任人职责情况", "responsibility"),
+    ("附件", "other"),
+])
+def test_section_kinds(heading, kind):
+    assert classify(heading) == kind
+
+
+def test_title_debris_publication_date_and_closing():
+    text = ("当前位置：首页 > 信息公开\n发布时间：2021-03-02 浏览次数：12\n\n"
+            "某县2020年法治政府建设情况报告\n\n2020年，我县依法行政。\n\n一、主要工作\n正文。\n\n"
+            "中共某县委员会\n某县人民政府\n2021年1月15日\n\n扫一扫在手机打开当前页\n")
+    doc = build(text)
+    assert doc.title.text == "某县2020年法治政府建设情况报告"
+    assert doc.metadata.published == "2021-03-02"
+    assert len(doc.metadata.debris) == 3
+    assert doc.closing.organisations == ("中共某县委员会", "某县人民政府")
+    assert doc.closing.date == "2021-01-15"
+    assert doc.report_year == 2020
+    assert [p.text for p in doc.preamble] == ["2020年，我县依法行政。"]
+
+
+def test_key_and_value_on_separate_lines():
+    doc = build("发布日期:\n2020-05-12\n信息名称:\n关于2019年度法治政府建设情况的报告\n"
+                "关于2019年度法治政府建设情况的报告\n\n一、工作情况\n正文。\n")
+    assert doc.metadata.published == "2020-05-12"
+    assert doc.title.text == "关于2019年度法治政府建设情况的报告"
+
+
+def test_cover_letter_and_its_signature():
+    doc = build("某市人民政府:\n\n现将我市2019年度法治政府建设情况报告予以呈报，请审阅。\n\n某市人民政府\n"
+                "2020年3月12日\n\n2019年度法治政府建设情况报告\n\n一、工作情况\n正文。\n")
+    assert doc.cover_letter[0].text == "某市人民政府:"
+    assert doc.closing.date == "2020-03-12"
+    assert doc.title.text == "2019年度法治政府建设情况报告"
+
+
+def test_report_with_no_headings_and_no_title():
+    doc = build("今年我们做了很多工作。\n明年继续努力。\n")
+    assert doc.sections == () and doc.title is None
+    assert len(doc.preamble) == 2
+
+
+def test_empty_input():
+    doc = build("")
+    assert doc.sections == () and doc.title is None and doc.closing is None
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_are_characters_in_the_original_text(newline):
+    text = newline.join(["标题２０２０年法治政府建设报告", "", "一、主要工作", "（一）甲。正文"]) + newline
+    doc = build(text)
+    h = doc.headings[1]
+    assert (h.span.line, h.span.column) == (4, 1)
+    assert text[h.span.start:h.span.end] == "（一）甲。"
+
+
+FRAGMENTS = st.sampled_from(["一、", "（一）", "(", ")", "1.", "（1）", "、", "()", "一是", "。", "\n", "\r\n",
+                             "2020年", "发布时间：", "当前位置：", "某县人民政府", "2021年1月5日", "　", "#", "%"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=40))
+def test_parser_never_raises(parts):
+    text = "".join(parts)
+    doc = build(text)
+    for h in doc.headings:
+        assert 0 <= h.span.start <= h.span.end <= len(text)
