@@ -90,6 +90,7 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
     children: tuple["Section", ...]
     span: Span
+    tables: tuple = ()         # Table records under this heading (before any subsection)
 
     def walk(self):
         yield self
@@ -137,6 +138,7 @@ class Document:
     sections: tuple[Section, ...]
     closing: Closing | None
     trailing: tuple[Paragraph, ...]      # stray text after the closing
+    tables: tuple = ()                   # every Table, in reading order
     section_kinds: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- derived views -------------------------------------------------
@@ -182,3 +184,28 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from rows of cells (| or tab separated, or aligned columns)."""
+    rows: tuple[tuple[Cell, ...], ...]
+    span: Span
+    caption: Paragraph | None = None     # the sentence or line that introduces it
+    header_row: bool = True
+    header_column: bool = True
+    unit: str | None = None              # 单位：件 in the caption or header
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_columns(self) -> int:
+        return max((len(r) for r in self.rows), default=0)

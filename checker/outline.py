@@ -12,9 +12,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
-                    Paragraph, Section, Span)
+                    Paragraph, Section, Span, Table)
 from .parser import LEADING_SPACE, expected_marker, parse_lines
 from .resources import vocab_path
+from .tables import group as group_tables
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|(?:19|20)\d{4,6}|"
@@ -33,11 +34,12 @@ def build(text: str, path: str = "<text>") -> Document:
     content, metadata = _split_debris(lines, index)
     closing, trailing, content = _closing(content, index)
     title, cover, cover_closing, content = _front(content, headings, index)
-    preamble, sections = _sections(content, headings, index)
+    preamble, sections, tables = _sections(content, headings, index)
     return Document(
         text=text, path=path, index=index, lines=tuple(lines), metadata=metadata,
         title=title, cover_letter=tuple(cover), preamble=tuple(preamble),
-        sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing))
+        sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing),
+        tables=tuple(tables))
 
 
 # -- page debris -------------------------------------------------------------
@@ -237,17 +239,26 @@ def classify(heading_text: str) -> str:
 
 
 class _Open:
-    __slots__ = ("heading", "paragraphs", "children", "end")
+    __slots__ = ("heading", "paragraphs", "children", "tables", "end")
 
     def __init__(self, heading: Heading):
-        self.heading, self.paragraphs, self.children, self.end = heading, [], [], heading.span.end
+        self.heading, self.paragraphs, self.children, self.tables = heading, [], [], []
+        self.end = heading.span.end
 
 
 def _sections(content: list[Line], headings: dict, index: LineIndex):
     preamble: list[Paragraph] = []
     roots: list[_Open] = []
     stack: list[_Open] = []
-    for line in content:
+    tables: list[Table] = []
+    for line in group_tables(content, index):
+        if isinstance(line, Table):
+            tables.append(line)
+            if stack:
+                stack[-1].tables.append(line)
+                for s in stack:
+                    s.end = line.span.end
+            continue
         if line.kind == "heading":
             h = headings[line.span.line]
             if h.numeral is None and h.level == 2 and stack and stack[-1].heading.level >= 3:
@@ -271,7 +282,7 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
         else:
             preamble.append(para)
     sections = [_freeze(node, None, index) for node in roots]
-    return preamble, sections
+    return preamble, sections, tables
 
 
 def _heading_rest(line: Line, h: Heading, index: LineIndex) -> Paragraph | None:
@@ -288,4 +299,4 @@ def _freeze(node: _Open, parent_kind: str | None, index: LineIndex) -> Section:
     kind = parent_kind or classify(node.heading.text)
     children = tuple(_freeze(c, kind, index) for c in node.children)
     return Section(node.heading, kind, tuple(node.paragraphs), children,
-                   index.span(node.heading.span.start, node.end))
+                   index.span(node.heading.span.start, node.end), tuple(node.tables))

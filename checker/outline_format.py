@@ -8,6 +8,7 @@ def _section_json(section) -> dict:
     h = section.heading
     return {"kind": section.kind, "heading": (h.marker + h.text), "line": h.span.line,
             "numeral": h.numeral, "malformed": h.malformed is not None,
+            "tables": [{"line": t.span.line, "rows": t.n_rows, "columns": t.n_columns} for t in section.tables],
             "children": [_section_json(c) for c in section.children]}
 
 
@@ -46,6 +47,9 @@ def format_tree(doc) -> str:
         kind = f"  <{section.kind}>" if depth == 1 else ""
         out.append(f"{'  ' * depth}{h.span.line:>4}  {h.marker}{h.text}{kind}{flag}"
                    f"  ({len(section.paragraphs)} ¶)")
+        for t in section.tables:
+            caption = f" — {t.caption.text[:30]}" if t.caption else ""
+            out.append(f"{'  ' * (depth + 1)}{t.span.line:>4}  [table {t.n_rows}×{t.n_columns}]{caption}")
         for child in section.children:
             walk(child, depth + 1)
 

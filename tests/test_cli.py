@@ -78,7 +78,7 @@ def test_parse_json_shape():
     assert set(data) == {"title", "published", "sections", "closing"}
     assert [s["kind"] for s in data["sections"]] == ["achievements", "problems", "next_steps"]
     first = data["sections"][0]
-    assert set(first) == {"kind", "heading", "line", "numeral", "malformed", "children"}
+    assert set(first) == {"kind", "heading", "line", "numeral", "malformed", "tables", "children"}
     assert first["heading"] == "一、主要工作和成效" and first["numeral"] == "一"
     assert data["closing"] == {"organisations": ["青禾县人民政府"], "date": "2024-01-18",
                                "line": data["closing"]["line"]}

@@ -1,0 +1,116 @@
+"""Tables in a report: rows of cells copied from Word or a web page.
+
+The grammar marks lines with | or tab separators as rows; here consecutive
+rows (two or more) become a Table, and runs of aligned-column lines (cells
+split by two or more spaces, the same number of cells on every line, no
+sentence punctuation) are recognised too. A lone row is plain text.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Cell, Line, LineIndex, Paragraph, Table
+
+_PIPE = re.compile(r"[|｜]")
+_TABS = re.compile(r"\t+")
+_ALIGNED = re.compile(r"[ \u3000\u00a0]{2,}")
+_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+_CAPTION = re.compile(r"表\s*\d|下表|如下表|见表|统计表|情况如下|单位[:：]|如下[:：]?$|[:：]$")
+_UNIT = re.compile(r"单位[:：]\s*([^\s，,。）)]+)")
+_SPACE = " \t\u3000\u00a0"
+_NUMERIC = re.compile(r"^[\d０-９.,，．%％\s万亿件起宗项人次个家条份部名户元—\-/]*$")
+
+
+def _cells(line: Line, index: LineIndex, splitter) -> list[Cell] | None:
+    text, base = line.text, line.span.start
+    cells, pos = [], 0
+    for m in list(splitter.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        stripped = raw.strip(" \t\u3000\u00a0")
+        lead = len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))
+        cells.append(Cell(stripped, index.span(base + pos + lead, base + pos + lead + len(stripped))))
+        pos = m.end() if m else pos
+    if splitter is _PIPE:  # | a | b |  → drop the empty edge cells
+        if cells and not cells[0].text:
+            cells = cells[1:]
+        if cells and not cells[-1].text:
+            cells = cells[:-1]
+    return cells
+
+
+def _row(line: Line, index: LineIndex):
+    splitter = _PIPE if _PIPE.search(line.text) else _TABS
+    cells = _cells(line, index, splitter)
+    return cells if len(cells) >= 2 else None
+
+
+def _aligned(line: Line, index: LineIndex):
+    body = line.text.strip(" \t\u3000\u00a0")
+    if not body or "。" in body or len(body) > 120:
+        return None
+    cells = _cells(line, index, _ALIGNED)
+    cells = [c for c in cells if c.text]
+    return cells if len(cells) >= 3 else None
+
+
+def group(lines: list, index: LineIndex) -> list:
+    """Replace runs of row lines by Table objects; other lines pass through."""
+    out: list = []
+    i = 0
+    while i < len(lines):
+        run, j = _take(lines, i, index)
+        if len(run) >= 2:
+            rows = tuple(tuple(r) for r in run if not all(_SEPARATOR.match(c.text) for c in r))
+            out.append(_table(rows, lines[i], lines[j - 1], out, index))
+            i = j
+            continue
+        line = lines[i]
+        out.append(line if line.kind != "row" else Line("text", line.text, line.span))
+        i += 1
+    return out
+
+
+def _take(lines, i, index):
+    """The longest run of rows starting at i (pipe/tab rows, or aligned lines)."""
+    first = lines[i]
+    if first.kind == "row":
+        run, j = [], i
+        while j < len(lines) and lines[j].kind == "row":
+            cells = _row(lines[j], index)
+            if cells is None:
+                break
+            run.append(cells)
+            j += 1
+        return run, j
+    if first.kind != "text":
+        return [], i + 1
+    run, j, width = [], i, None
+    while j < len(lines) and lines[j].kind == "text":
+        cells = _aligned(lines[j], index)
+        if cells is None or (width is not None and len(cells) != width):
+            break
+        width = len(cells)
+        run.append(cells)
+        j += 1
+    return run, j
+
+
+def _table(rows, first: Line, last: Line, before: list, index: LineIndex) -> Table:
+    caption = None
+    if before and isinstance(before[-1], Line) and before[-1].kind in ("text", "heading") \
+            and _CAPTION.search(before[-1].text):
+        prev = before[-1]
+        text = prev.text.strip(_SPACE)
+        lead = len(prev.text) - len(prev.text.lstrip(_SPACE))
+        caption = Paragraph(text, index.span(prev.span.start + lead, prev.span.start + lead + len(text)))
+    unit = None
+    for source in ([caption.text] if caption else []) + [c.text for c in rows[0]]:
+        m = _UNIT.search(source)
+        if m:
+            unit = m.group(1)
+            break
+    header_row = bool(rows) and sum(1 for c in rows[0][1:] if not _NUMERIC.match(c.text)) > len(rows[0][1:]) / 2
+    header_col = all(not _NUMERIC.match(r[0].text) for r in rows[1:] if r)
+    return Table(rows=rows, span=index.span(first.span.start, last.span.end), caption=caption,
+                 header_row=header_row, header_column=header_col, unit=unit)
