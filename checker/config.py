@@ -16,6 +16,7 @@ Keys (all optional):
     level                   the reporting body: default | county_department
     lang                    zh | en
     fail_on                 error | warning | info
+    time_budget             seconds one file may take before its remaining rules are skipped
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from .findings import SEVERITIES
 from .yamlio import load_yaml_file
 
 KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
-        "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str}
+        "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str,
+        "time_budget": (int, float)}
 LEVELS = ("default", "county_department")
 
 
@@ -45,6 +47,7 @@ class Config:
     level: str = "default"
     lang: str = "zh"
     fail_on: str = "error"
+    time_budget: float = 60.0
     sources: tuple[str, ...] = field(default=(), compare=False)
 
     def ignored_for(self, path: str) -> set[str]:
@@ -70,7 +73,10 @@ def _validate(data, source: str, where) -> dict:
         if isinstance(value, str) and kind is list:
             value = [value]
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise ReportlintError(f"{where(key)}: {key}: must be a {kind.__name__}")
+            names = "/".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
+            raise ReportlintError(f"{where(key)}: {key}: must be a {names}")
+        if key == "time_budget" and value <= 0:
+            raise ReportlintError(f"{where(key)}: time_budget: must be positive")
         if key == "lang" and value not in ("zh", "en"):
             raise ReportlintError(f"{where(key)}: lang: must be zh or en")
         if key == "fail_on" and value not in SEVERITIES:

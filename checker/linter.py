@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import string
+import time
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -85,7 +86,12 @@ def run_rules(doc, rules: list[Rule], config: Config) -> Result:
     result = Result()
     ctx = Context(config)
     n = len(doc.text)
+    deadline = time.monotonic() + config.time_budget
     for rule in rules:
+        if time.monotonic() > deadline:  # one pathological file must not stall a CI run
+            result.errors.append(RuleError(rule, doc.path, f"time budget of {config.time_budget:g} s "
+                                                           f"exceeded; this and later rules skipped"))
+            break
         ctx.rule = rule
         try:
             hits = list(rule.checker.run(doc, rule.prepared, ctx))
