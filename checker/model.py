@@ -8,8 +8,12 @@ and cached on the Document, so rules that do not need it never pay for it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -26,17 +30,8 @@ class LineIndex:
     """Maps character offsets to 1-based (line, column); \r\n, \r and \n end lines."""
 
     def __init__(self, text: str):
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n" or ch == "\r":
-                if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self.starts = starts
-        self.length = n
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self.length))
@@ -176,6 +171,11 @@ class Document:
     def sentences(self):
         from .language import split_sentences
         return split_sentences(self)
+
+    @cached_property
+    def quantities(self):
+        from .quantities import find_quantities
+        return find_quantities(self)
 
     @cached_property
     def enumerations(self):
