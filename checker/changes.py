@@ -1,0 +1,171 @@
+"""Changes: a rate of change against the values it compares.
+
+Two relations, both found inside one sentence:
+
+* from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%.
+  The rate is judged exactly (checker.rounding).
+* unstated base: 来信来访案件90宗，同比下降42.68% (or 增长30人，增长率32%).
+  Last year's figure is not printed, but it was a whole number, so the rate
+  is possible only if some whole base b gives exactly that rounded rate
+  ((b-90)/b, 30/b). This is a GRIM-style feasibility test: a claim is
+  reported only when no whole base produces it (rounding or truncating).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .quantities import Quantity, CLAUSE_BREAK
+from .relations import RateClaim, RateVocabulary
+from .rounding import Verdict, accepting_interval, fmt, judge, percent
+
+_FROM = re.compile(r"(?:由|从)(?:原来的|原|过去的|过去|之前的)?$")
+_TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)$")
+MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    verdict: Verdict
+    computation: str
+
+
+def _sentence_counts(claim: RateClaim, doc) -> list[Quantity]:
+    s = claim.quantity.sentence
+    return [q for q in doc.quantities if q.sentence is s]
+
+
+def _plain(q: Quantity) -> bool:
+    return q.kind == "count" and q.approx is None
+
+
+def from_to(claim: RateClaim, doc) -> tuple[Quantity, Quantity] | None:
+    """The 由A…为B pair a change rate refers to: the last one before it."""
+    qs = [q for q in _sentence_counts(claim, doc) if q.end <= claim.start]
+    for a, b in reversed(list(zip(qs, qs[1:]))):
+        if (_plain(a) and _plain(b) and a.unit == b.unit and a.multiplier == b.multiplier
+                and a.clause_start == b.clause_start and _FROM.search(a.before) and _TO.search(b.before)
+                and a.value > 0):
+            return a, b
+    return None
+
+
+def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
+    if claim.kind not in ("change", "rate") or not claim.direction:
+        return None
+    pair = from_to(claim, doc)
+    if pair is None:
+        return None
+    a, b = pair
+    q = claim.quantity
+    sign = (b.value > a.value) - (b.value < a.value)
+    if "原" in claim.name or "原" in q.before:   # 缩减为原来的40%
+        exact, text = percent(Fraction(b.value), Fraction(a.value)), f"{b.number}/{a.number}"
+    elif sign == claim.direction:
+        diff = f"{b.number}-{a.number}" if sign > 0 else f"{a.number}-{b.number}"
+        exact, text = percent(abs(Fraction(b.value) - Fraction(a.value)), Fraction(a.value)), f"({diff})/{a.number}"
+    else:
+        return None
+    verdict = judge(exact, q.number, q.approximate, q.bound)
+    if verdict is Verdict.OK:
+        return None
+    return ChangeResult(verdict, f"{text} = {fmt(exact, q.decimals)}%")
+
+
+def base_count(claim: RateClaim, doc, vocab: RateVocabulary) -> tuple[Quantity, bool] | None:
+    """The count a 同比 or growth rate is about, and whether it is the change itself.
+
+    The last count before the rate, in its clause or the one just before,
+    with no other percentage in between. (count, True) for 增长30人 (the
+    difference), (count, False) for 来信来访案件90宗 (this year's value).
+    """
+    qs = _sentence_counts(claim, doc)
+    before = [x for x in qs if x.end <= claim.start]
+    if not before or before[-1].kind != "count":
+        return None
+    x = before[-1]
+    between = doc.text[x.end:claim.quantity.lead]
+    if len(CLAUSE_BREAK.findall(between)) > 1 or not x.is_count or x.value <= 0:
+        return None
+    is_delta = any(x.before.endswith(w) for w in vocab.increase + vocab.decrease + ("增加了", "减少了", "增长了"))
+    return x, is_delta
+
+
+def evaluate_base(claim: RateClaim, doc, vocab: RateVocabulary) -> ChangeResult | None:
+    """GRIM-style: is there a whole base that gives this rounded rate?"""
+    q = claim.quantity
+    if claim.kind not in ("compare", "change") or not claim.direction or q.approximate or q.value <= 0:
+        return None
+    if claim.kind == "change" and from_to(claim, doc) is not None:
+        return None
+    found = base_count(claim, doc, vocab)
+    if found is None:
+        return None
+    x, is_delta = found
+    if claim.kind == "change" and not is_delta:
+        return None
+    value = int(x.value)
+    rate = _rate_function(value, is_delta, claim.direction)
+    if rate is None:
+        return None
+    lo, hi = accepting_interval(q.number)
+    bases = _base_range(value, is_delta, claim.direction, lo, hi)
+    if bases is None:
+        return None
+    first, last = bases
+    if last - first > MAX_BASES:
+        return None
+    for b in range(max(first, 1), last + 1):
+        if judge(rate(b), q.number, True) is Verdict.OK:
+            return None
+    return ChangeResult(Verdict.WRONG, _nearest(value, is_delta, claim.direction, q, rate))
+
+
+def _rate_function(value: int, is_delta: bool, direction: int):
+    if is_delta:
+        return lambda b: percent(value, b)
+    if direction > 0:
+        return lambda b: percent(value - b, b)
+    return lambda b: percent(b - value, b)
+
+
+def _base_range(value, is_delta, direction, lo: Fraction, hi: Fraction):
+    """Whole bases b whose rate may lie in [lo, hi] (a little wider is harmless)."""
+    lo = max(lo, Fraction(0))
+    if is_delta:
+        if hi <= 0:
+            return None
+        small, large = 100 * Fraction(value) / hi, (100 * Fraction(value) / lo if lo > 0 else None)
+    elif direction > 0:
+        small, large = 100 * Fraction(value) / (100 + hi), 100 * Fraction(value) / (100 + lo)
+    else:
+        if lo >= 100:
+            return None
+        small = 100 * Fraction(value) / (100 - lo)
+        large = 100 * Fraction(value) / (100 - hi) if hi < 100 else None
+    if large is None:
+        return None
+    return math.floor(small) - 1, math.ceil(large) + 1
+
+
+def _nearest(value, is_delta, direction, q: Quantity, rate) -> str:
+    """The two whole bases around the exact one, to show why none fits."""
+    r = Fraction(q.number)
+    if is_delta:
+        b = 100 * Fraction(value) / r
+    elif direction > 0:
+        b = 100 * Fraction(value) / (100 + r)
+    else:
+        b = 100 * Fraction(value) / (100 - r)
+    parts = []
+    for base in sorted({max(1, math.floor(b)), max(1, math.ceil(b))}):
+        if is_delta:
+            expr = f"{value}/{base}"
+        elif direction > 0:
+            expr = f"({value}-{base})/{base}"
+        else:
+            expr = f"({base}-{value})/{base}"
+        parts.append(f"{expr} = {fmt(rate(base), q.decimals)}%")
+    return "; ".join(parts)

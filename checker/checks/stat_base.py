@@ -1,0 +1,35 @@
+"""stat-base: a year-on-year or growth rate no whole base can produce.
+
+    check: stat-base
+    params: {}
+
+来信来访案件90宗，同比下降42.68%: last year's count is not printed, but it
+was a whole number b, and (b-90)/b must round (or truncate) to 42.68%;
+b = 157 does, so the claim stands. 受理案件12件，同比增长45.27%: no whole b
+gives (12-b)/b = 45.27% (b = 8: 50.00%; b = 9: 33.33%), so it is reported.
+增长30人，增长率32% is read as 30/b (checker.changes).
+"""
+from __future__ import annotations
+
+from . import CheckType, register
+from ._stats import VOCABULARY, check_vocabulary, claim_args
+from ..changes import evaluate_base
+from ..findings import Hit
+from ..relations import rate_claims, rate_vocabulary
+
+
+@register
+class StatBase(CheckType):
+    name = "stat-base"
+    needs = ("quantities",)
+    params = {"vocabulary": VOCABULARY}
+
+    def prepare(self, params):
+        return dict(params, vocabulary=check_vocabulary(params))
+
+    def run(self, doc, p, ctx):
+        vocab = rate_vocabulary(p["vocabulary"])
+        for claim in rate_claims(doc, vocab):
+            result = evaluate_base(claim, doc, vocab)
+            if result is not None:
+                yield Hit(claim.start, claim.end, claim_args(claim, result.computation), result.computation)

@@ -1,0 +1,33 @@
+"""stat-change: a rate of change against the two values it compares.
+
+    check: stat-change
+    params: {verdict: wrong}          # wrong | truncated
+
+行政审批事项由120项缩减为84项，缩减率为35% -> (120-84)/120 = 30%.
+The values are the 由A…为B (从A…至B) pair before the rate in its sentence
+(checker.changes); 缩减为原来的40% is read as B/A.
+"""
+from __future__ import annotations
+
+from . import CheckType, register
+from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
+from ..changes import evaluate_from_to
+from ..findings import Hit
+from ..relations import rate_claims, rate_vocabulary
+
+
+@register
+class StatChange(CheckType):
+    name = "stat-change"
+    needs = ("quantities",)
+    params = {"verdict": VERDICT, "vocabulary": VOCABULARY}
+
+    def prepare(self, params):
+        return dict(params, vocabulary=check_vocabulary(params))
+
+    def run(self, doc, p, ctx):
+        vocab = rate_vocabulary(p["vocabulary"])
+        for claim in rate_claims(doc, vocab):
+            result = evaluate_from_to(claim, doc)
+            if result is not None and result.verdict.value == p["verdict"]:
+                yield Hit(claim.start, claim.end, claim_args(claim, result.computation), result.computation)

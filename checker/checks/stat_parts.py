@@ -1,0 +1,31 @@
+"""stat-parts: a total and the parts listed after it.
+
+    check: stat-parts
+    params: {}                        # or {vocabulary: my-totals.yaml}
+
+共办理行政处罚案件1250件，其中简易程序案件430件，一般程序案件800件
+-> 430+800 = 1230 ≠ 1250. Parts follow 其中 (or another marker) or form a
+complete partition (受理/不予受理, 结案/未结); see checker.totals for when a
+list is judged and why lists that fall short are usually left alone.
+"""
+from __future__ import annotations
+
+from . import CheckType, register
+from ._stats import VOCABULARY, check_vocabulary
+from ..findings import Hit
+from ..totals import parts_mismatches, totals_vocabulary
+
+
+@register
+class StatParts(CheckType):
+    name = "stat-parts"
+    needs = ("quantities",)
+    params = {"vocabulary": VOCABULARY}
+
+    def prepare(self, params):
+        return dict(params, vocabulary=check_vocabulary(params))
+
+    def run(self, doc, p, ctx):
+        for m in parts_mismatches(doc, totals_vocabulary(p["vocabulary"])):
+            yield Hit(m.start, m.end, {"computation": m.computation, "total": m.total.text,
+                                       "sum": str(m.sum)}, m.computation)

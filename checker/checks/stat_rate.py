@@ -1,0 +1,37 @@
+"""stat-rate: a rate or share against the counts it is computed from.
+
+    check: stat-rate
+    params: {verdict: wrong}          # wrong | truncated
+    params: {verdict: truncated, vocabulary: my-rates.yaml}
+
+受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65% -> 3050/3125 = 97.60%.
+Rate names are linked to counts by the cue words of rules/data/rates.yaml
+(checker.relations). Every plausible pairing is judged; a claim is
+reported only when none is consistent: `wrong` when the pairings its cues
+name all miss, `truncated` when a pairing matches only cut off (91.759 ->
+91.75) and no approximation word (约) excuses it.
+"""
+from __future__ import annotations
+
+from . import CheckType, register
+from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
+from ..findings import Hit
+from ..relations import evaluate_rate, rate_claims, rate_vocabulary
+
+
+@register
+class StatRate(CheckType):
+    name = "stat-rate"
+    needs = ("quantities",)
+    params = {"verdict": VERDICT, "vocabulary": VOCABULARY}
+
+    def prepare(self, params):
+        return dict(params, vocabulary=check_vocabulary(params))
+
+    def run(self, doc, p, ctx):
+        vocab = rate_vocabulary(p["vocabulary"])
+        for claim in rate_claims(doc, vocab):
+            result = evaluate_rate(claim, vocab)
+            if result is not None and result.verdict.value == p["verdict"]:
+                computation = result.computation(claim)
+                yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)

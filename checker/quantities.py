@@ -1,0 +1,290 @@
+"""Quantities: every number in a report that counts or measures something.
+
+`extract(text)` finds them in one piece of text (offsets relative to it);
+`find_quantities(doc)` runs it over `doc.sentences` and gives absolute
+offsets, spans and the sentence (cached as `doc.quantities`).
+
+A quantity is a numeral followed by a unit or measure word (件 起 人 项 …,
+rules/data/quantities.yaml), a percentage (%, ％, 百分之…) or 个百分点:
+
+    Arabic with decimals and thousands separators   1,250件  91.75 %
+    full-width digits                               ９６件
+    Chinese numerals                                两次 三个 十期 一百二十项
+    multipliers 万 / 亿                              8.56万件  11.47亿元
+    approximation words, marked approximate         约97.8%  180余次  80%以上
+
+Numbers without a unit (years 2020年, dates 5月12日, document numbers
+〔2020〕14号, hotlines 12345热线), ordinals (第三次), list numerals (一是) and
+numbers inside quotes or book titles (“1+4”, 《…10条措施》) are not quantities.
+Each quantity keeps its label: the words of its clause that say what is
+counted (`before` and `after` the number).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from .resources import vocab_path
+from .yamlio import load_yaml_file
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "亿": 10 ** 8, "千": 10 ** 3}
+_QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("〔", "〕"), ("［", "］"), ("「", "」"),
+           ("『", "』"), ("〈", "〉"), ("[", "]"))
+# Clause breaks; an ASCII comma between digit groups (1,250) is a thousands separator.
+CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{3}(?!\d))")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal          # number x multiplier; for % and 个百分点 the number itself
+    number: str             # the numeral as an ASCII decimal string: "91.75", "120"
+    multiplier: int         # 1, 10**4 (万), 10**8 (亿) …
+    unit: str               # 件, %, 个百分点, 元 …
+    kind: str               # count | percent | points
+    text: str               # as printed, numeral to unit (and a trailing 左右/以上)
+    start: int
+    end: int
+    approx: str | None = None   # the approximation word
+    bound: str | None = None    # "min" (以上, 余), "max" (近, 不到), None
+    before: str = ""            # clause text before the numeral (approximation word excluded)
+    after: str = ""             # clause text after the quantity
+    clause_start: int = 0
+    clause_end: int = 0
+    lead: int = 0               # where the quantity's words begin (an approximation word before it)
+    sentence: object = None     # checker.language.Sentence (find_quantities)
+    span: object = None         # checker.model.Span (find_quantities)
+
+    @property
+    def label(self) -> str:
+        """The words that say what is counted: the clause without the quantity."""
+        return (self.before + self.after).strip()
+
+    @property
+    def approximate(self) -> bool:
+        return self.approx is not None
+
+    @property
+    def decimals(self) -> int:
+        return len(self.number.split(".")[1]) if "." in self.number else 0
+
+    @property
+    def is_count(self) -> bool:
+        """An exact whole count: no approximation, no 万/亿 rounding, no decimals."""
+        return (self.kind == "count" and self.approx is None and self.multiplier == 1
+                and self.value == self.value.to_integral_value())
+
+
+# -- vocabulary --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Vocab:
+    pattern: re.Pattern
+    families: dict
+    not_unit_before: dict
+    not_after: tuple
+    approx_before: tuple        # (word, bound) longest first
+    approx_inside: dict
+    approx_after: tuple
+    not_quantities: re.Pattern | None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocab:
+    data = load_yaml_file(vocab_path("quantities.yaml")).data
+    units = sorted(set(data["units"]), key=len, reverse=True)
+    pattern = re.compile(
+        r"百分之(?P<pctcn>百|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+        r"|(?:(?P<arabic>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>万亿|千万|百万|万|亿|千)?"
+        r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?))"
+        r"(?P<inside>余|多)?"
+        r"(?P<unit>[ \u00a0\u2002\u3000]?(?:%|" + "|".join(map(re.escape, units)) + "))?")
+    families = {}
+    for family in data.get("unit_families") or []:
+        for unit in family:
+            families[unit] = family[0]
+    words = data.get("not_quantities") or []
+    return _Vocab(
+        pattern=pattern,
+        families=families,
+        not_unit_before={k: tuple(v) for k, v in (data.get("not_unit_before") or {}).items()},
+        not_after=tuple(sorted(data.get("not_after") or [], key=len, reverse=True)),
+        approx_before=tuple(sorted((data.get("approx_before") or {}).items(), key=lambda kv: -len(kv[0]))),
+        approx_inside=dict(data.get("approx_inside") or {}),
+        approx_after=tuple(sorted((data.get("approx_after") or {}).items(), key=lambda kv: -len(kv[0]))),
+        not_quantities=re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None,
+    )
+
+
+def unit_family(unit: str) -> str:
+    """Units that count the same things share a family (件/起/宗, 人/名)."""
+    return vocabulary().families.get(unit, unit)
+
+
+# -- numerals ----------------------------------------------------------------
+
+def cn_number(s: str) -> Decimal | None:
+    """Value of a Chinese numeral: 一百二十 -> 120, 三千零五万 -> 30050000, 九十一点七五 -> 91.75.
+
+    Strings of bare digits (二〇二〇, 三四) are years or ranges: None.
+    """
+    whole, _, frac = s.partition("点")
+    if frac and not all(ch in _CN_DIGITS for ch in frac):
+        return None
+    if len(whole) > 1 and all(ch in _CN_DIGITS for ch in whole):
+        return None
+    total = section = number = 0
+    for ch in whole:
+        if ch in _CN_DIGITS:
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (number or 1) * _CN_UNITS[ch]  # 十五: an implicit 一
+            number = 0
+        elif ch == "万":
+            section = (section + number) * 10 ** 4
+            number = 0
+        elif ch == "亿":
+            total = (total + section + number) * 10 ** 8
+            section = number = 0
+        else:
+            return None
+    value = Decimal(total + section + number)
+    if frac:
+        value += Decimal("0." + "".join(str(_CN_DIGITS[ch]) for ch in frac))
+    return value
+
+
+def _masked(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
+    """Spans inside quotes, book titles, document-number brackets and fixed phrases."""
+    spans = []
+    for opening, closing in _QUOTES:
+        pos = 0
+        while True:
+            a = text.find(opening, pos)
+            if a < 0:
+                break
+            b = text.find(closing, a + 1)
+            if b < 0:
+                break
+            spans.append((a, b + 1))
+            pos = b + 1
+    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    spans.extend((quotes[i], quotes[i + 1] + 1) for i in range(0, len(quotes) - 1, 2))
+    if vocab.not_quantities is not None:
+        spans.extend(m.span() for m in vocab.not_quantities.finditer(text))
+    return spans
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    a = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, start):
+        a = m.end()
+    m = CLAUSE_BREAK.search(text, end)
+    return a, (m.start() if m else len(text))
+
+
+# -- extraction --------------------------------------------------------------
+
+def extract(text: str) -> list[Quantity]:
+    """Every quantity in `text`, offsets relative to it."""
+    vocab = vocabulary()
+    norm = text.translate(FULLWIDTH)  # NOTE: same length, so offsets hold
+    masked = None
+    out = []
+    for m in vocab.pattern.finditer(norm):
+        if not (m.group("unit") or m.group("pctcn")):
+            continue
+        if masked is None:
+            masked = _masked(norm, vocab)
+        q = _build(norm, text, m, vocab, masked)
+        if q is not None:
+            out.append(q)
+    return _trim_labels(norm, out)
+
+
+def _trim_labels(norm: str, qs: list[Quantity]) -> list[Quantity]:
+    """A label stops at its neighbours: 由41项缩减为16项 gives 41 "由" and 16 "缩减为"."""
+    out = []
+    for i, q in enumerate(qs):
+        a, b = q.clause_start, q.clause_end
+        if i and qs[i - 1].clause_start == q.clause_start:
+            a = max(a, qs[i - 1].end)
+        if i + 1 < len(qs) and qs[i + 1].clause_start == q.clause_start:
+            b = min(b, qs[i + 1].lead)
+        out.append(replace(q, before=norm[a:q.lead].strip(), after=norm[q.end:b].strip()))
+    return out
+
+
+def _build(norm: str, text: str, m: re.Match, vocab: _Vocab, masked) -> Quantity | None:
+    start, end = m.span()
+    if any(a <= start < b for a, b in masked):
+        return None
+    head = norm[max(0, start - 4):start].rstrip(" \u00a0\u2002\u3000")
+    if any(head.endswith(w) for w in vocab.not_after):
+        return None
+    unit = (m.group("unit") or "").strip(" \u00a0\u2002\u3000")
+    if unit and any(norm.startswith(w, end) for w in vocab.not_unit_before.get(unit, ())):
+        return None
+    parsed = _value(m, unit)
+    if parsed is None:
+        return None
+    value, number, mult, kind = parsed
+    if kind == "percent":
+        unit = "%"
+    approx = bound = None
+    if m.group("inside"):
+        approx, bound = m.group("inside"), vocab.approx_inside.get(m.group("inside"))
+    for word, b in vocab.approx_after:
+        if norm.startswith(word, end):
+            approx, bound, end = word, b, end + len(word)
+            break
+    before_text = norm[:start].rstrip(" \u00a0\u2002\u3000")
+    lead = start
+    for word, b in vocab.approx_before:
+        if before_text.endswith(word):
+            approx, bound = word, b if bound is None else bound
+            lead = len(before_text) - len(word)
+            break
+    ca, cb = _clause(norm, lead, end)
+    return Quantity(value=value, number=number, multiplier=mult, unit=unit, kind=kind,
+                    text=text[start:end], start=start, end=end, approx=approx, bound=bound,
+                    before=norm[ca:lead].strip(), after=norm[end:cb].strip(),
+                    clause_start=ca, clause_end=cb, lead=lead)
+
+
+def _value(m: re.Match, unit: str):
+    """(value, number string, multiplier, kind) or None."""
+    if m.group("pctcn"):
+        v = Decimal(100) if m.group("pctcn") == "百" else cn_number(m.group("pctcn"))
+        return None if v is None else (v, str(v), 1, "percent")
+    kind = "percent" if unit == "%" else "points" if unit == "个百分点" else "count"
+    if m.group("arabic"):
+        number = m.group("arabic").replace(",", "")
+        mult = _MULT[m.group("mult")] if m.group("mult") else 1
+        if mult != 1 and kind != "count":
+            return None
+        return Decimal(number) * mult, number, mult, kind
+    v = cn_number(m.group("cn"))
+    if v is None:
+        return None
+    return v, str(v), 1, kind
+
+
+def find_quantities(doc) -> tuple[Quantity, ...]:
+    """Quantities of every sentence of `doc`, with absolute offsets and spans."""
+    out = []
+    for sentence in doc.sentences:
+        base = sentence.span.start
+        for q in extract(sentence.text):
+            a, b = base + q.start, base + q.end
+            out.append(Quantity(
+                value=q.value, number=q.number, multiplier=q.multiplier, unit=q.unit, kind=q.kind,
+                text=q.text, start=a, end=b, approx=q.approx, bound=q.bound, before=q.before,
+                after=q.after, clause_start=base + q.clause_start, clause_end=base + q.clause_end,
+                lead=base + q.lead, sentence=sentence, span=doc.span(a, b)))
+    return tuple(out)

@@ -1,0 +1,161 @@
+"""Totals and their parts: 共收应诉案件137件，一审结案108件，未结29件.
+
+Parts are the counts of consecutive clauses (joined by ， or 、, one count
+each, same unit family) that follow either
+
+* a part marker (其中, 审理结果为 … from rules/data/totals.yaml), or
+* the first member of a partition whose members, all listed, cover the
+  whole (简易程序 + 一般程序, 受理 + 不予受理, 结案 + 未结).
+
+The candidate totals are the earlier counts of the same unit in the
+sentence (and in the sentence before, when this one begins with 其中).
+Parts are consistent when the sum of their first k (k >= 2) equals any
+candidate: a list may trail into counts that are not parts, and may
+belong to any earlier total (审结 rather than 收到). Two cases are reported:
+
+* a complete partition whose sum differs from the total just before it;
+* marked parts whose first two already exceed every candidate total.
+
+Parts that add up to less than the total are otherwise left alone: 其中
+often lists only some of the cases. Sentences that mention carried-over
+cases (结转, 上年) are skipped: their parts may add up to more.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .quantities import CLAUSE_BREAK, Quantity, unit_family
+from .relations import has_cue
+from .resources import vocab_path
+from .yamlio import load_yaml_file
+
+
+@dataclass(frozen=True)
+class TotalsVocabulary:
+    markers: tuple
+    partitions: tuple
+    skip_words: tuple
+
+
+@lru_cache(maxsize=8)
+def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
+    data = load_yaml_file(Path(path) if path else vocab_path("totals.yaml")).data or {}
+    return TotalsVocabulary(tuple(data.get("part_markers") or ()),
+                            tuple(tuple(p) for p in data.get("partitions") or ()),
+                            tuple(data.get("skip_words") or ()))
+
+
+@dataclass(frozen=True)
+class PartsMismatch:
+    total: Quantity
+    parts: tuple
+    kind: str                   # partition | exceeds
+
+    @property
+    def sum(self) -> int:
+        return sum(int(p.value) for p in self.parts)
+
+    @property
+    def computation(self) -> str:
+        sign = ">" if self.sum > self.total.value else "≠"
+        return f"{'+'.join(p.number for p in self.parts)} = {self.sum} {sign} {self.total.number}"
+
+    @property
+    def start(self) -> int:
+        return min(self.total.lead, self.parts[0].lead)
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+
+def parts_mismatches(doc, vocab: TotalsVocabulary) -> list[PartsMismatch]:
+    out, prev = [], None
+    by_sentence: dict[int, list] = {}
+    for q in doc.quantities:
+        by_sentence.setdefault(q.sentence.span.start, []).append(q)
+    for s in doc.sentences:
+        qs = by_sentence.get(s.span.start, [])
+        earlier = []
+        if prev is not None and prev.paragraph is s.paragraph and s.text.startswith("其中"):
+            earlier = by_sentence.get(prev.span.start, [])
+        text = s.text + (prev.text if earlier else "")
+        if qs and not any(w in text for w in vocab.skip_words):
+            out.extend(_sentence(doc, qs, earlier, vocab))
+        prev = s
+    return out
+
+
+def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVocabulary):
+    used: set[int] = set()
+    for i, q in enumerate(qs):
+        if id(q) in used or not q.is_count:
+            continue
+        marked = any(q.before.startswith(m) for m in vocab.markers)
+        family = _family_at(q, vocab)
+        if not (marked or family):
+            continue
+        run = _run(doc, qs, i)
+        candidates = [c for c in earlier + qs[:i] if c.is_count and unit_family(c.unit) == unit_family(q.unit)]
+        if len(run) < 2 or not candidates:
+            continue
+        found = _judge(run, candidates, marked, vocab)
+        used.update(id(p) for p in run)
+        if found is not None:
+            yield found
+
+
+def _family_at(q: Quantity, vocab: TotalsVocabulary) -> bool:
+    return any(has_cue(q.label, f) for f in vocab.partitions)
+
+
+def _run(doc, qs: list[Quantity], i: int) -> list[Quantity]:
+    """qs[i] and the counts of the clauses that follow it, one per clause."""
+    run = [qs[i]]
+    for nxt in qs[i + 1:]:
+        prev = run[-1]
+        if not nxt.is_count or unit_family(nxt.unit) != unit_family(prev.unit):
+            break
+        breaks = CLAUSE_BREAK.findall(doc.text, prev.end, nxt.lead)
+        if len(breaks) != 1 or breaks[0] not in "，,、":
+            break
+        run.append(nxt)
+    return run
+
+
+def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMismatch | None:
+    values = {int(c.value) for c in candidates}
+    sums = [sum(int(p.value) for p in run[:k]) for k in range(2, len(run) + 1)]
+    if any(s in values for s in sums):
+        return None
+    nearest = candidates[-1]
+    for family in vocab.partitions:
+        k = len(family)
+        head = run[:k]
+        if len(head) == k and _covers(head, family):
+            if not marked and not _adjacent(nearest, head[0]):
+                return None
+            return PartsMismatch(nearest, tuple(head), "partition")
+    if marked and sums[0] > max(values):
+        return PartsMismatch(nearest, tuple(run), "exceeds")
+    return None
+
+
+def _covers(parts, family) -> bool:
+    """Each member of the partition names exactly one of the parts."""
+    members = sorted(family, key=len, reverse=True)
+    seen = []
+    for p in parts:
+        label = p.label
+        hit = next((m for m in members if has_cue(label, (m,)) == m), None)
+        if hit is None or hit in seen:
+            return False
+        seen.append(hit)
+    return len(seen) == len(family)
+
+
+def _adjacent(total: Quantity, first: Quantity) -> bool:
+    """The total sits in the clause right before the first part."""
+    return total.sentence is first.sentence and total.clause_end + 1 >= first.clause_start
