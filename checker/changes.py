@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .quantities import Quantity, CLAUSE_BREAK
+from .quantities import CLAUSE_BREAK, Quantity, is_continuous
 from .relations import RateClaim, RateVocabulary
 from .rounding import Verdict, accepting_interval, fmt, judge, percent
 
@@ -74,53 +74,63 @@ def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
     return ChangeResult(verdict, f"{text} = {fmt(exact, q.decimals)}%")
 
 
-def base_count(claim: RateClaim, doc, vocab: RateVocabulary) -> tuple[Quantity, bool] | None:
-    """The count a 同比 or growth rate is about, and whether it is the change itself.
+def base_counts(claim: RateClaim, doc, vocab: RateVocabulary) -> list[tuple[Quantity, bool]]:
+    """The counts a 同比 or growth rate may be about, each with whether it is
+    the change itself (增长30人) or this year's value (来信来访案件90宗).
 
-    The last count before the rate, in its clause or the one just before,
-    with no other percentage in between. (count, True) for 增长30人 (the
-    difference), (count, False) for 来信来访案件90宗 (this year's value).
+    The counts before the rate in its clause and the clause just before it,
+    after any earlier percentage; whole counts of discrete things only.
     """
     qs = _sentence_counts(claim, doc)
-    before = [x for x in qs if x.end <= claim.start]
-    if not before or before[-1].kind != "count":
-        return None
-    x = before[-1]
-    between = doc.text[x.end:claim.quantity.lead]
-    if len(CLAUSE_BREAK.findall(between)) > 1 or not x.is_count or x.value <= 0:
-        return None
-    is_delta = any(x.before.endswith(w) for w in vocab.increase + vocab.decrease + ("增加了", "减少了", "增长了"))
-    return x, is_delta
+    out = []
+    for x in reversed([x for x in qs if x.end <= claim.start]):
+        if x.kind != "count":
+            break
+        if len(CLAUSE_BREAK.findall(doc.text, x.end, claim.quantity.lead)) > 1:
+            break
+        if not x.is_count or x.value <= 0 or is_continuous(x.unit):
+            return []   # an approximate or measured figure: nothing can be said
+        words = vocab.increase + vocab.decrease
+        out.append((x, any(x.before.endswith(w) or x.before.endswith(w + "了") for w in words)))
+    return out
 
 
 def evaluate_base(claim: RateClaim, doc, vocab: RateVocabulary) -> ChangeResult | None:
-    """GRIM-style: is there a whole base that gives this rounded rate?"""
+    """GRIM-style: is there a whole base that gives this rounded rate?
+
+    Every candidate count is tried as this year's value and as the change;
+    the claim is reported only when no reading has a fitting whole base.
+    """
     q = claim.quantity
     if claim.kind not in ("compare", "change") or not claim.direction or q.approximate or q.value <= 0:
         return None
     if claim.kind == "change" and from_to(claim, doc) is not None:
         return None
-    found = base_count(claim, doc, vocab)
-    if found is None:
+    candidates = base_counts(claim, doc, vocab)
+    if not candidates or (claim.kind == "change" and not any(d for _, d in candidates)):
         return None
-    x, is_delta = found
-    if claim.kind == "change" and not is_delta:
-        return None
-    value = int(x.value)
-    rate = _rate_function(value, is_delta, claim.direction)
-    if rate is None:
-        return None
+    shown = None
+    for x, is_delta in candidates:
+        for delta in (is_delta, not is_delta):
+            if _feasible(int(x.value), delta, claim.direction, q) is not False:
+                return None
+        if shown is None:
+            value = int(x.value)
+            shown = _nearest(value, is_delta, claim.direction, q, _rate_function(value, is_delta, claim.direction))
+    return ChangeResult(Verdict.WRONG, shown)
+
+
+def _feasible(value: int, is_delta: bool, direction: int, q: Quantity) -> bool | None:
+    """True/False, or None when the range of bases is too wide to matter."""
+    rate = _rate_function(value, is_delta, direction)
     lo, hi = accepting_interval(q.number)
-    bases = _base_range(value, is_delta, claim.direction, lo, hi)
+    bases = _base_range(value, is_delta, direction, lo, hi)
     if bases is None:
         return None
     first, last = bases
     if last - first > MAX_BASES:
         return None
-    for b in range(max(first, 1), last + 1):
-        if judge(rate(b), q.number, True) is Verdict.OK:
-            return None
-    return ChangeResult(Verdict.WRONG, _nearest(value, is_delta, claim.direction, q, rate))
+    return any(judge(rate(b), q.number, True) is Verdict.OK for b in range(max(first, 1), last + 1))
 
 
 def _rate_function(value: int, is_delta: bool, direction: int):

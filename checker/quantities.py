@@ -86,6 +86,7 @@ class Quantity:
 class _Vocab:
     pattern: re.Pattern
     families: dict
+    continuous: frozenset
     not_unit_before: dict
     not_after: tuple
     approx_before: tuple        # (word, bound) longest first
@@ -112,6 +113,7 @@ def vocabulary() -> _Vocab:
     return _Vocab(
         pattern=pattern,
         families=families,
+        continuous=frozenset(data.get("continuous") or ()),
         not_unit_before={k: tuple(v) for k, v in (data.get("not_unit_before") or {}).items()},
         not_after=tuple(sorted(data.get("not_after") or [], key=len, reverse=True)),
         approx_before=tuple(sorted((data.get("approx_before") or {}).items(), key=lambda kv: -len(kv[0]))),
@@ -124,6 +126,11 @@ def vocabulary() -> _Vocab:
 def unit_family(unit: str) -> str:
     """Units that count the same things share a family (件/起/宗, 人/名)."""
     return vocabulary().families.get(unit, unit)
+
+
+def is_continuous(unit: str) -> bool:
+    """元, 天, 吨 …: measures that need not be whole numbers."""
+    return unit in vocabulary().continuous
 
 
 # -- numerals ----------------------------------------------------------------

@@ -58,14 +58,22 @@ class RateVocabulary:
     compare: tuple
     increase: tuple
     decrease: tuple
+    qualifiers: tuple = ()
 
     def entry_for(self, name: str) -> RateEntry | None:
+        """The entry whose name ends `name`; None when a qualifier narrows it
+        (按期办结率 when only 办结率 is listed)."""
         best, best_len = None, 0
         for entry in self.entries:
             for n in entry.names:
                 if name.endswith(n) and len(n) > best_len:
                     best, best_len = entry, len(n)
+        if best is not None and self.qualified(name[:-best_len]):
+            return None
         return best
+
+    def qualified(self, prefix: str) -> bool:
+        return any(prefix.endswith(q) for q in self.qualifiers)
 
     def is_bounded(self, name: str) -> bool:
         return any(name.endswith(b) for b in self.bounded)
@@ -81,7 +89,7 @@ def rate_vocabulary(path: str | None = None) -> RateVocabulary:
     bounded = tuple(data.get("bounded") or ()) + tuple(n for e in entries if e.bounded for n in e.names)
     return RateVocabulary(entries, bounded, tuple(data.get("totals") or ()),
                           tuple(data.get("compare_words") or ()), tuple(data.get("increase_words") or ()),
-                          tuple(data.get("decrease_words") or ()))
+                          tuple(data.get("decrease_words") or ()), tuple(data.get("qualifiers") or ()))
 
 
 def has_cue(label: str, cues) -> str | None:
@@ -249,7 +257,7 @@ def _pairings(claim: RateClaim, vocab: RateVocabulary) -> list[Pairing]:
 def _strong(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
     if claim.kind == "share":
         return _share_pairings(claim, counts, vocab)
-    entry = claim.entry or _stem_entry(claim.name)
+    entry = claim.entry or _stem_entry(claim.name, vocab)
     if entry is None:
         return []
     bounded = entry.bounded or vocab.is_bounded(claim.name)
@@ -285,10 +293,10 @@ def _compatible(parts, d: Quantity, bounded: bool) -> bool:
     return not bounded or sum(p.value for p in parts) <= d.value
 
 
-def _stem_entry(name: str) -> RateEntry | None:
+def _stem_entry(name: str, vocab: RateVocabulary) -> RateEntry | None:
     """For a rate name outside the vocabulary: 网办率 -> numerator cue 网办."""
     stem = name[:-1] if name.endswith("率") else ""
-    if len(stem) < 2:
-        return None
+    if len(stem) < 2 or any(name.endswith(n) for e in vocab.entries for n in e.names):
+        return None   # a listed name narrowed by a qualifier: no cue is safe
     cues = tuple(stem[-k:] for k in range(min(4, len(stem)), 1, -1))
     return RateEntry(names=(name,), numerator=cues, denominator=("受理", "收到", "办理", "应"))

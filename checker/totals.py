@@ -37,6 +37,7 @@ class TotalsVocabulary:
     markers: tuple
     partitions: tuple
     skip_words: tuple
+    disjoint: tuple = ()
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +45,8 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
     data = load_yaml_file(Path(path) if path else vocab_path("totals.yaml")).data or {}
     return TotalsVocabulary(tuple(data.get("part_markers") or ()),
                             tuple(tuple(p) for p in data.get("partitions") or ()),
-                            tuple(data.get("skip_words") or ()))
+                            tuple(data.get("skip_words") or ()),
+                            tuple(tuple(p) for p in data.get("disjoint") or ()))
 
 
 @dataclass(frozen=True)
@@ -94,21 +96,29 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
         if id(q) in used or not q.is_count:
             continue
         marked = any(q.before.startswith(m) for m in vocab.markers)
-        family = _family_at(q, vocab)
-        if not (marked or family):
+        if not (marked or _family_at(q, vocab.partitions) or _family_at(q, vocab.disjoint)):
             continue
         run = _run(doc, qs, i)
-        candidates = [c for c in earlier + qs[:i] if c.is_count and unit_family(c.unit) == unit_family(q.unit)]
+        same = [c for c in earlier + qs[:i] if c.kind == "count" and unit_family(c.unit) == unit_family(q.unit)]
+        if same and not same[-1].is_count:
+            continue   # the nearest total is approximate (共1500余人，其中…): it may be the one
+        candidates = [c for c in same if c.is_count]
         if len(run) < 2 or not candidates:
             continue
+        marked = marked or _all_in_family(run[:2], vocab.disjoint)
         found = _judge(run, candidates, marked, vocab)
         used.update(id(p) for p in run)
         if found is not None:
             yield found
 
 
-def _family_at(q: Quantity, vocab: TotalsVocabulary) -> bool:
-    return any(has_cue(q.label, f) for f in vocab.partitions)
+def _family_at(q: Quantity, families) -> bool:
+    return any(has_cue(q.label, f) for f in families)
+
+
+def _all_in_family(parts, families) -> bool:
+    """Every part names a member of one set of mutually exclusive outcomes."""
+    return any(all(has_cue(p.label, f) for p in parts) for f in families)
 
 
 def _run(doc, qs: list[Quantity], i: int) -> list[Quantity]:

@@ -1,0 +1,73 @@
+"""stat-repeat: the same count stated twice in one report with different values.
+
+    check: stat-repeat
+    params:
+      min_label: 6                     # characters of label needed to call two counts the same
+      skip_kinds: [problems, next_steps]
+      skip_words: [以来, 累计, 近年, 计划, 将]
+
+全年共收到行政复议申请58件 … (later) 收到行政复议申请56件: one of them is
+wrong. Two counts are "the same" only when the words of their clauses
+(scope words such as 全年, 全县, 共 removed) are identical and long enough
+to name one thing, their units agree, and neither sentence speaks of other
+years, cumulative totals or plans. Short labels (审结, 回复) name different
+things in different places and are never compared.
+"""
+from __future__ import annotations
+
+import re
+
+from . import CheckType, Param, ParamError, register
+from ..findings import Hit
+from ..quantities import unit_family
+from ..scope import SECTION_KINDS
+
+_SCOPE = re.compile(r"^(?:全年|今年|本年度|本年|年内|全县|全市|全区|全镇|全省|我县|我市|我区|我镇|共计|共|累计|"
+                    r"合计|其中|另|并|已|均|先后|总计|一年来|截至目前|截至年底)+")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@register
+class StatRepeat(CheckType):
+    name = "stat-repeat"
+    needs = ("quantities",)
+    params = {
+        "min_label": Param((int,), 6, help="label characters needed to call two counts the same"),
+        "skip_kinds": Param((list,), ["problems", "next_steps"]),
+        "skip_words": Param((list,), ["以来", "累计", "近年", "历年", "同期", "上年", "去年", "明年",
+                                      "计划", "将", "力争", "目标", "预计", "分别"]),
+    }
+
+    def prepare(self, params):
+        for i, kind in enumerate(params["skip_kinds"]):
+            if kind not in SECTION_KINDS:
+                raise ParamError(f"skip_kinds.{i}", f"unknown section kind {kind!r}")
+        if params["min_label"] < 2:
+            raise ParamError("min_label", "must be at least 2")
+        return params
+
+    def run(self, doc, p, ctx):
+        skipped = [s.span for s in doc.walk_sections() if s.kind in p["skip_kinds"]]
+        year = ctx.report_year(doc)
+        seen: dict = {}
+        for q in doc.quantities:
+            if not q.is_count or any(a.start <= q.start < a.end for a in skipped):
+                continue
+            if not _plain_sentence(q.sentence.text, p["skip_words"], year):
+                continue
+            key = (_SCOPE.sub("", q.before) + "|" + q.after, unit_family(q.unit))
+            if len(key[0]) - 1 < p["min_label"]:
+                continue
+            first = seen.setdefault(key, q)
+            if first is not q and first.value != q.value and first.sentence is not q.sentence:
+                label = key[0].replace("|", "…").strip("…")
+                yield Hit(q.start, q.end, {"label": label, "value": q.text, "first": first.text,
+                                           "line": first.span.line},
+                          f"{first.text}")
+
+
+def _plain_sentence(text: str, words, year) -> bool:
+    """No other years, cumulative spans or plans in the sentence."""
+    if any(w in text for w in words):
+        return False
+    return all(year is not None and int(y) == year for y in _YEAR.findall(text))
