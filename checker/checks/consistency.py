@@ -12,6 +12,8 @@ the variant that appears second is the minority.
 """
 from __future__ import annotations
 
+import re
+
 from . import CheckType, Param, ParamError, register
 from ._util import SCOPE, check_scope, compile_user_regex, finditer
 from ..findings import Hit
@@ -55,9 +57,9 @@ class Consistency(CheckType):
             fixes = ()
             if p["fix"] and shown_major is not None and shown_minor is not None:
                 fixes = tuple((s, e, shown_major) for s, e in occ)
-            yield Hit(start, end, {"minority": shown_minor or minor, "majority": shown_major or major,
+            yield Hit(start, end, {"minority": shown_minor or _label(minor), "majority": shown_major or _label(major),
                                    "minority_count": len(occ), "majority_count": nmaj},
-                      shown_major or major, fixes)
+                      shown_major or _label(major), fixes)
 
 
 def _literal(pattern: str) -> str | None:
@@ -74,3 +76,15 @@ def _literal(pattern: str) -> str | None:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _label(pattern: str) -> str:
+    """How a variant is shown in a message: lookarounds dropped, `,|,` as `,`, a class of
+    plain characters `[“”]` as `“”`; a pattern that is none of these is shown as written."""
+    bare = re.sub(r"\(\?<?[=!][^()]*\)", "", pattern)
+    parts = {_literal(part) for part in bare.split("|")}
+    if len(parts) == 1 and None not in parts and "" not in parts:
+        return parts.pop()
+    if len(bare) > 2 and bare[0] == "[" and bare[-1] == "]" and _literal(bare[1:-1]):
+        return _literal(bare[1:-1])
+    return pattern

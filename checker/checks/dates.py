@@ -1,0 +1,152 @@
+"""date-form: dates that are malformed or impossible, in running text and in the
+closing date line.
+
+    check: date-form
+    params:
+      kind: fused      # fused | impossible | separator | leading-zero
+      scope: document
+
+fused: digits that lost their 年/月/日 — 62日 (6月2日), 201710月 (2017年10月),
+2020512 (2020年5月12日); reported only when exactly one reading (or at least
+one, without `expected`) is a real date, and never for 60日内 and the like.
+impossible: 2月30日, 4月31日, 13月 (February 29 only in leap years, when the
+year is written).
+separator: 2020.5.12 or 2020/05/12 in running text (2020年5月12日).
+leading-zero: 03月08日 (3月8日): GB/T 9704-2012 7.3.5.x, 月、日不编虚位.
+The closing date line (doc.closing) is checked too when it is not a plain
+YYYY年M月D日. Page debris, document numbers and amounts are never looked at.
+"""
+from __future__ import annotations
+
+import calendar
+
+import regex
+
+from . import CheckType, Param, register
+from ._util import SCOPE, check_scope
+from ..findings import Hit
+from ..model import Paragraph
+from ..scope import blocks
+
+# NOTE: 62日 after these words is a length of time (为期45日, 压缩至45日), not a date.
+_DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为至到需仅只续")
+_NOT_A_DAY_AFTER = set("内以之后前起的期左余多个")
+_FUSED_DAY = regex.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
+_FUSED_MONTH = regex.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
+_FUSED_FULL = regex.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
+_CODE_WORDS = regex.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
+_NOT_A_DATE_AFTER = regex.compile(r"\G(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
+_FULL = regex.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_SEPARATOR = regex.compile(
+    r"(?<![0-9A-Za-z.:/\-])((?:19|20)\d{2})([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.]|/\d)")
+_LEADING_ZERO = regex.compile(r"(?<!\d)(0?\d{1,2})月(?:(0?\d{1,2})日)?")
+
+
+@register
+class DateForm(CheckType):
+    name = "date-form"
+    params = {
+        "kind": Param((str,), "fused", choices=("fused", "impossible", "separator", "leading-zero")),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        return params
+
+    def run(self, doc, p, ctx):
+        find = _FINDERS[p["kind"]]
+        for b in _with_closing(doc, p["scope"]):
+            for start, end, args, expected in find(b.text):
+                yield Hit(b.span.start + start, b.span.start + end, args, expected)
+
+
+def _with_closing(doc, scope):
+    out = list(blocks(doc, scope))
+    c = doc.closing
+    if scope == "document" and c is not None and c.date_text and c.date_span is not None:
+        out.append(Paragraph(c.date_text, c.date_span))
+    return out
+
+
+def _valid(y, m, d) -> bool:
+    if not 1 <= m <= 12 or d < 1:
+        return False
+    return d <= calendar.monthrange(y if y else 2000, m)[1]
+
+
+def _readings(digits: str, year: int | None):
+    """(month, day) splits of a digit run that are real dates. Four digits read
+    only as MMDD (zero-padded allowed); shorter runs never pad (0 starts no part)."""
+    out = []
+    for k in (1, 2):
+        mp, dp = digits[:k], digits[k:]
+        if len(dp) not in (1, 2) or (len(digits) == 4 and k != 2):
+            continue
+        if len(digits) < 4 and (mp[0] == "0" or dp[0] == "0"):
+            continue
+        if _valid(year, int(mp), int(dp)):
+            out.append((int(mp), int(dp)))
+    return out
+
+
+def _reading_args(readings, fmt):
+    expected = fmt(*readings[0]) if len(readings) == 1 else None
+    shown = expected or "、".join(fmt(*r) for r in readings)
+    return {"reading": shown}, expected
+
+
+def find_fused(text: str):
+    for m in _FUSED_DAY.finditer(text):
+        digits, a = m.group(1), m.start()
+        if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE):
+            continue
+        if m.end() < len(text) and text[m.end()] in _NOT_A_DAY_AFTER:
+            continue
+        readings = _readings(digits, None)
+        if readings:
+            args, expected = _reading_args(readings, lambda mo, d: f"{mo}月{d}日")
+            yield m.start(), m.end(), dict(args, text=m.group(0)), expected
+    for m in _FUSED_MONTH.finditer(text):
+        month = int(m.group(2))
+        if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
+            expected = f"{m.group(1)}年{month}月"
+            yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
+    for m in _FUSED_FULL.finditer(text):
+        if _CODE_WORDS.search(text[max(0, m.start() - 8):m.start()]) or _NOT_A_DATE_AFTER.match(text, m.end()):
+            continue
+        year = int(m.group(1))
+        readings = _readings(m.group(2), year)
+        if readings:
+            args, expected = _reading_args(readings, lambda mo, d: f"{year}年{mo}月{d}日")
+            yield m.start(), m.end(), dict(args, text=m.group(0)), expected
+
+
+def find_impossible(text: str):
+    for m in _FULL.finditer(text):
+        year = int(m.group(1)) if m.group(1) else None
+        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        if month == 0 or month > 12 or (day is not None and not _valid(year, month, day)):
+            yield m.start(), m.end(), {"text": m.group(0)}, None
+
+
+def find_separator(text: str):
+    for m in _SEPARATOR.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if _valid(y, mo, d):
+            expected = f"{y}年{mo}月{d}日"
+            yield m.start(), m.end(), {"text": m.group(0), "reading": expected}, expected
+
+
+def find_leading_zero(text: str):
+    for m in _LEADING_ZERO.finditer(text):
+        parts = [g for g in (m.group(1), m.group(2)) if g]
+        if not any(len(g) == 2 and g[0] == "0" for g in parts):
+            continue
+        month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+        expected = f"{month}月" + (f"{day}日" if day is not None else "")
+        yield m.start(), m.end(), {"text": m.group(0), "reading": expected}, expected
+
+
+_FINDERS = {"fused": find_fused, "impossible": find_impossible,
+            "separator": find_separator, "leading-zero": find_leading_zero}

@@ -1,0 +1,139 @@
+"""paired-marks: brackets, quotes and title marks that open and close in pairs.
+
+    check: paired-marks
+    params:
+      pairs: [["《", "》"], ["“", "”"], ["‘", "’"], ["（", "）"], ["(", ")"], ["〔", "〕"], ["【", "】"]]
+      report: unbalanced    # unbalanced: a mark without its partner, or two pairs crossed
+                            # nested: a mark nested in the same mark (《…《…》…》 should use 〈〉)
+      nest: {"《": ["〈", "〉"], "“": ["‘", "’"]}
+      scope: document
+
+Each block (title, cover letter, heading, paragraph) is checked on its own,
+per GB/T 15834-2011. ( and （ close each other's partner: a mixed-width pair
+is one hit at the closing mark, not two. Not reported: a list marker such as
+"1）" or "a)" at the start of a clause, and a quotation running over several
+paragraphs (GB/T 15834 4.1.3.x: each paragraph opens it, only the last closes).
+"""
+from __future__ import annotations
+
+import regex
+
+from . import CheckType, Param, ParamError, register
+from ._util import SCOPE, check_scope
+from ..findings import Hit
+from ..scope import blocks
+
+DEFAULT_PAIRS = [["《", "》"], ["“", "”"], ["‘", "’"], ["（", "）"], ["(", ")"],
+                 ["〔", "〕"], ["【", "】"], ["〈", "〉"]]
+DEFAULT_NEST = {"《": ["〈", "〉"], "“": ["‘", "’"]}
+WIDTH_TWINS = {"(": "（", "（": "(", ")": "）", "）": ")"}
+_CLAUSE = set("。；;：:，,！？!?、\n")
+_LIST_MARK = set("0123456789０１２３４５６７８９abcdefghijABCDEFGHIJ一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩")
+CONTEXT = 20  # characters of context shown with an unpaired mark
+
+
+@register
+class PairedMarks(CheckType):
+    name = "paired-marks"
+    params = {
+        "pairs": Param((list,), DEFAULT_PAIRS),
+        "report": Param((str,), "unbalanced", choices=("unbalanced", "nested")),
+        "nest": Param((dict,), DEFAULT_NEST),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        opens, closes = {}, {}
+        for i, pair in enumerate(params["pairs"]):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(c, str) and len(c) == 1 for c in pair)
+                    and pair[0] != pair[1]):
+                raise ParamError(f"pairs.{i}", "each pair is two different single characters [open, close]")
+            opens[pair[0]], closes[pair[1]] = pair[1], pair[0]
+        for mark, inner in params["nest"].items():
+            if mark not in opens or not (isinstance(inner, list) and len(inner) == 2):
+                raise ParamError(f"nest.{mark}", "maps an opening mark to the [open, close] used inside it")
+        marks = regex.compile("[" + "".join(regex.escape(c) for c in list(opens) + list(closes)) + "]")
+        return dict(params, opens=opens, closes=closes, marks=marks)
+
+    def run(self, doc, p, ctx):
+        scope = list(blocks(doc, p["scope"]))
+        for i, b in enumerate(scope):
+            following = scope[i + 1].text.lstrip() if i + 1 < len(scope) else ""
+            for start, end, args, expected in _scan(b.text, p, following):
+                if args.pop("kind") in _WANTED[p["report"]]:
+                    yield Hit(b.span.start + start, b.span.start + end, args, expected)
+
+
+_WANTED = {"unbalanced": ("unclosed", "unopened", "crossed", "width"), "nested": ("nested",)}
+_PROBLEM = {
+    "unclosed": {"zh": "缺少与之配对的后半个标号", "en": "is never closed"},
+    "unopened": {"zh": "缺少与之配对的前半个标号", "en": "closes a pair that was never opened"},
+    "crossed": {"zh": "与另一对标号交叉", "en": "crosses another pair"},
+    "width": {"zh": "与前半个标号全角半角不一致", "en": "does not match the width of its opening mark"},
+    "nested": {"zh": "里面又套用了同一种标号，内层应改用", "en": "is nested in the same mark; the inner pair should be"},
+}
+
+
+def _scan(text: str, p, following: str):
+    """Yield (start, end, args, expected) for every pairing problem in one block."""
+    opens, closes, nest = p["opens"], p["closes"], p["nest"]
+    stack: list[tuple[str, int]] = []
+    crossed: list[str] = []  # marks already reported as crossed: their late close is not news
+    for found in p["marks"].finditer(text):
+        i, ch = found.start(), found.group()
+        if ch in opens:
+            stack.append((ch, i))
+        elif ch in closes:
+            want = closes[ch]
+            if stack and stack[-1][0] == want:
+                mark, at = stack.pop()
+                if mark in nest and any(m == mark for m, _ in stack):
+                    inner = nest[mark]
+                    yield at, i + 1, _args("nested", mark, inner), inner[0] + text[at + 1:i] + inner[1]
+            elif stack and WIDTH_TWINS.get(stack[-1][0]) == want:
+                mark, at = stack.pop()
+                yield i, i + 1, _args("width", ch), opens[mark]
+            elif any(m == want for m, _ in stack):
+                while stack and stack[-1][0] != want:
+                    mark, at = stack.pop()
+                    crossed.append(mark)
+                    yield at, i + 1, _args("crossed", mark), None
+                stack.pop()
+            elif want in crossed:
+                crossed.remove(want)
+            elif not _list_marker(text, i):
+                yield _clause_start(text, i), i + 1, _args("unopened", ch), None
+    for mark, at in stack:
+        if mark == "“" and following.startswith("“"):
+            continue  # a quotation that runs on into the next paragraph
+        yield at, _clause_end(text, at), _args("unclosed", mark), None
+
+
+def _args(problem: str, mark: str, inner=None) -> dict:
+    what = dict(_PROBLEM[problem])
+    if inner:
+        what = {k: v + "“" + "".join(inner) + "”" for k, v in what.items()}
+    return {"mark": mark, "problem": what, "kind": problem}
+
+
+def _list_marker(text: str, i: int) -> bool:
+    """`1）`, `a)`, `（二)`… at the start of a clause: an item marker, not a pair."""
+    j = i
+    while j > 0 and text[j - 1] in _LIST_MARK and i - j < 3:
+        j -= 1
+    return j < i and (j == 0 or text[j - 1] in _CLAUSE or text[j - 1].isspace())
+
+
+def _clause_start(text: str, i: int) -> int:
+    j = i
+    while j > 0 and i - j < CONTEXT and text[j - 1] not in _CLAUSE:
+        j -= 1
+    return j
+
+
+def _clause_end(text: str, i: int) -> int:
+    j = i + 1
+    while j < len(text) and j - i < CONTEXT and text[j] not in _CLAUSE:
+        j += 1
+    return j

@@ -1,0 +1,129 @@
+"""party-congress: a Party congress or plenum cited before it met, or a long-past
+congress cited as the current guide.
+
+    check: party-congress
+    params:
+      table: congresses.yaml   # rules/data: opening dates of congresses and plenums
+      report: early            # early: not yet held | stale: two or more congresses old
+      scope: document
+
+Recognises 党的十九大, 中国共产党第二十次全国代表大会, 十九届四中全会 and lists
+such as 十九届二中、三中、四中全会 (each plenum is judged on its own). early:
+the meeting opened after the report can have been written (31 March of the
+next year, or the closing date) — unless the text looks forward to it
+(迎接党的二十大, 即将召开). stale: 党的十大 in a 2020 report, when the current
+congress is the 19th; 党的十八大以来 and other look-backs are fine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from . import CheckType, Param, ParamError, register
+from ._timeline import Timeline, load_table, parse_date
+from ._util import SCOPE, check_scope
+from ..findings import Hit
+from ..numerals import cn_to_int, int_to_cn
+from ..scope import blocks
+
+_NUM = r"二十[一二三]?|十[一二三四五六七八九]?"
+_CONGRESS = regex.compile(
+    rf"(?P<pre>党的|中共|中国共产党第?)?(?P<n>{_NUM}|[八九])(?P<tail>次全国代表大会|大)(?![大型项类批件])")
+_PLENUM = regex.compile(
+    rf"(?P<n>{_NUM})届(?:中央)?(?P<list>[一二三四五六七八九]中(?:全会)?(?:[、，,和及与]+[一二三四五六七八九]中(?:全会)?)*)")
+_FORMAL_PLENUM = regex.compile(rf"(?P<n>{_NUM})届中央委员会第(?P<k>[一二三四五六七八九])次全体会议")
+_ITEM = regex.compile(r"[一二三四五六七八九](?=中)")
+_NUMERAL_BEFORE = set("一二三四五六七八九十百千万两零〇第0123456789")
+# Bare numerals need 党的/中共 unless the congress is recent enough to be unambiguous.
+_BARE_OK = {16, 17, 18, 19, 20, 21, 22}
+_FORWARD_BEFORE = regex.compile(r"(?:迎接|喜迎|迎|即将召开的|将要召开的|将召开的)\s*(?:党的)?$")
+# NOTE: a meeting named with 召开 right after it (二十大召开之年, 胜利召开) is the event
+# itself, looked forward to; only 召开以来 looks back, and that needs the meeting held.
+_FORWARD_AFTER = regex.compile(r"\G[^。，,；;]{0,6}?(?:召开(?!以来|后)|即将|前夕|之际)")
+_LOOK_BACK = regex.compile(r"\G[^。，,；;、]{0,4}?(?:以来|以后|之后|后|召开|期间|时期|以前|之前|前|提出|报告|确立|作出|强调|通过)")
+
+
+@register
+class PartyCongress(CheckType):
+    name = "party-congress"
+    params = {
+        "table": Param((str,), "congresses.yaml"),
+        "report": Param((str,), "early", choices=("early", "stale")),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        loc = load_table(params["table"])
+        congresses, plenums = loc.data.get("congresses"), loc.data.get("plenums") or {}
+        if not isinstance(congresses, dict) or not isinstance(plenums, dict):
+            raise ParamError("table", f"{loc.source}: needs `congresses` (and `plenums`) mappings")
+        try:
+            c = {int(n): parse_date(d, f"congresses.{n}") for n, d in congresses.items()}
+            p = {(int(n), int(k)): parse_date(d, f"plenums.{n}.{k}")
+                 for n, items in plenums.items() for k, d in (items or {}).items()}
+        except (ParamError, ValueError, AttributeError) as err:
+            raise ParamError("table", f"{loc.source}: {err}") from None
+        return dict(params, congresses=c, plenums=p)
+
+    def run(self, doc, p, ctx):
+        tl = Timeline(doc, ctx)
+        if not tl.known:
+            return
+        for b in blocks(doc, p["scope"]):
+            found = list(_congresses(b.text)) + ([] if p["report"] == "stale" else list(_plenums(b.text)))
+            for start, end, key, name in found:
+                hit = (_early(p, tl, b.text, start, end, key, name) if p["report"] == "early"
+                       else _stale(p, tl, b.text, start, end, key, name))
+                if hit is not None:
+                    args, expected = hit
+                    yield Hit(b.span.start + start, b.span.start + end, args, expected)
+
+
+def _congresses(text):
+    for m in _CONGRESS.finditer(text):
+        n = cn_to_int(m.group("n"))
+        if n is None:
+            continue
+        if not m.group("pre"):
+            if n not in _BARE_OK or m.group("tail") != "大" or (m.start() and text[m.start() - 1] in _NUMERAL_BEFORE):
+                continue
+        yield m.start(), m.end(), (n, None), f"党的{int_to_cn(n)}大"
+
+
+def _plenums(text):
+    for m in _PLENUM.finditer(text):
+        n = cn_to_int(m.group("n"))
+        if n is None or (m.start() and text[m.start() - 1] in _NUMERAL_BEFORE):
+            continue
+        for i, item in enumerate(_ITEM.finditer(m.group("list"))):
+            a = m.start() if i == 0 else m.start("list") + item.start()
+            b = m.start("list") + item.end() + 1
+            k = cn_to_int(item.group(0))
+            yield a, b, (n, k), f"{int_to_cn(n)}届{item.group(0)}中全会"
+    for m in _FORMAL_PLENUM.finditer(text):
+        n, k = cn_to_int(m.group("n")), cn_to_int(m.group("k"))
+        if n is not None and k is not None:
+            yield m.start(), m.end(), (n, k), f"{int_to_cn(n)}届{m.group('k')}中全会"
+
+
+def _early(p, tl, text, start, end, key, name):
+    n, k = key
+    held = p["congresses"].get(n) if k is None else p["plenums"].get(key)
+    if held is None or held <= tl.written_by():
+        return None
+    if _FORWARD_BEFORE.search(text[max(0, start - 8):start]) or _FORWARD_AFTER.search(text, end):
+        return None
+    return {"name": name, "date": f"{held.year}年{held.month}月", "year": tl.year}, None
+
+
+def _stale(p, tl, text, start, end, key, name):
+    n, k = key
+    year_end = dt.date(tl.year, 12, 31)
+    held = [c for c, d in p["congresses"].items() if d <= year_end]
+    if k is not None or not held or n > max(held) - 2 or _LOOK_BACK.search(text, end):
+        return None
+    current = max(held)
+    return ({"name": name, "current": f"党的{int_to_cn(current)}大", "year": tl.year},
+            f"党的{int_to_cn(current)}大")

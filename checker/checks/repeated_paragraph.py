@@ -1,0 +1,46 @@
+"""repeated-paragraph: the same paragraph twice — a copy-and-paste leftover.
+
+    check: repeated-paragraph
+    params:
+      min_chars: 20     # shorter paragraphs (a heading-like line) may repeat
+      scope: paragraphs
+
+Paragraphs are compared after dropping all whitespace; the hit is on every
+repetition after the first, and names the line of the first.
+"""
+from __future__ import annotations
+
+import re
+
+from . import CheckType, Param, ParamError, register
+from ._util import SCOPE, check_scope
+from ..findings import Hit
+from ..scope import blocks
+
+_SPACE = re.compile(r"\s+")
+
+
+@register
+class RepeatedParagraph(CheckType):
+    name = "repeated-paragraph"
+    params = {
+        "min_chars": Param((int,), 20),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        if params["min_chars"] < 1:
+            raise ParamError("min_chars", "must be at least 1")
+        return params
+
+    def run(self, doc, p, ctx):
+        seen: dict[str, int] = {}
+        for b in blocks(doc, p["scope"]):
+            key = _SPACE.sub("", b.text)
+            if len(key) < p["min_chars"]:
+                continue
+            if key in seen:
+                yield Hit(b.span.start, b.span.end, {"line": seen[key], "text": key[:20]})
+            else:
+                seen[key] = b.span.line

@@ -1,0 +1,83 @@
+"""stray-space: a space inside Chinese running text — around a number, before its
+unit or %, or between two Chinese characters or marks.
+
+    check: stray-space
+    params:
+      scope: document
+      around_numbers: true     # 达 99.70 %  -> 达99.70%   (one hit per number)
+      between_chinese: true    # 培育 “提效”  -> 培育“提效”
+
+Spaces are the ASCII space, the no-break space (U+00A0), the en/em/thin
+spaces and the ideographic space (U+3000) — invisible when the text was
+copied from a web page. Chinese official texts put no space between a number
+and Chinese text or its unit (GB/T 15835-2011; GB/T 9704-2012). Leading and
+trailing spaces of a block are not stray. NOTE: a tab, or two or more ASCII
+spaces, separates table columns and is left alone. Each hit removes its spaces
+as a fix; `expected` is the text without them.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import CheckType, Param, register
+from ._util import SCOPE, check_scope
+from ..findings import Hit
+from ..scope import blocks
+
+_SP = regex.compile(r"(?<! ) (?! )|[\u00a0\u2002\u2003\u2009\u202f\u3000][ \u00a0\u2002\u2003\u2009\u202f\u3000]*")
+_CJK = regex.compile(r"[\p{Han}\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20“”‘’…—]")
+_UNIT = regex.compile(r"[%‰℃\p{Han}]")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+@register
+class StraySpace(CheckType):
+    name = "stray-space"
+    params = {
+        "scope": SCOPE,
+        "around_numbers": Param((bool,), True),
+        "between_chinese": Param((bool,), True),
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        return params
+
+    def run(self, doc, p, ctx):
+        for b in blocks(doc, p["scope"]):
+            text, base = b.text, b.span.start
+            for start, end, gaps in _stray(text, p["around_numbers"], p["between_chinese"]):
+                quote = text[start:end]
+                expected = "".join(ch for k, ch in enumerate(quote)
+                                   if not any(a <= start + k < z for a, z in gaps))
+                yield Hit(base + start, base + end, {"text": quote.replace("\u00a0", "␣")}, expected,
+                          tuple((base + a, base + z, "") for a, z in gaps))
+
+
+def _stray(text: str, numbers: bool, chinese: bool):
+    """(start, end, gaps) per stray space; a number's gaps before and after are one hit."""
+    out = []
+    for m in _SP.finditer(text):
+        a, z = m.span()
+        if a == 0 or z == len(text):
+            continue
+        left, right = text[a - 1], text[z]
+        if chinese and _CJK.match(left) and _CJK.match(right):
+            out.append((a - 1, z + 1, [(a, z)]))
+        elif numbers and _CJK.match(left) and right.isdigit():
+            num = _NUMBER.match(text, z)
+            out.append((a - 1, num.end(), [(a, z)]))
+        elif numbers and left.isdigit() and _UNIT.match(right):
+            prev = out[-1] if out else None
+            if prev and prev[1] == a and text[prev[1] - 1].isdigit() and len(prev[2]) == 1:
+                out[-1] = (prev[0], z + 1, prev[2] + [(a, z)])  # 达 99.70 % is one slip
+            else:
+                out.append((_number_start(text, a), z + 1, [(a, z)]))
+    return out
+
+
+def _number_start(text: str, end: int) -> int:
+    i = end
+    while i > 0 and (text[i - 1].isdigit() or text[i - 1] in ".,") :
+        i -= 1
+    return i

@@ -1,0 +1,127 @@
+"""time-bound-term: a term used before it existed, or long after it was replaced.
+
+    check: time-bound-term
+    params:
+      table: terms.yaml      # rules/data/terms.yaml, section `terms`
+      report: early          # early: the term did not exist yet | stale: it was replaced
+      scope: document
+
+Each table entry has `term`, optional `regex`, `start`, optional `end`,
+`grace_years`, `plan`, `group`, `allow_after` and a `source`. early: the term
+starts after the report can have been written (31 March of the next year, or
+the closing date). stale: the report year ends more than `grace_years` after
+`end`, and the words right after the term do not look back (以来, 期间, 收官…);
+`expected` is the member of the same group current in the report year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from . import CheckType, Param, ParamError, register
+from ._timeline import Timeline, load_table, parse_date
+from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ..findings import Hit
+from ..scope import blocks
+
+# NOTE: words that turn a stale term into a look back ("“七五”普法圆满收官",
+# "《纲要》实施以来", "全国“七五”普法先进集体"): never flagged as current use.
+LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完成|结束|表彰|先进|中期|颁布|到期|之前|以前|确定的)"
+ENTRY_KEYS = {"term", "regex", "start", "end", "grace_years", "plan", "group", "allow_after", "source"}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    pattern: object
+    start: dt.date
+    end: dt.date | None
+    grace: int
+    plan: bool
+    group: str | None
+    allow_after: object
+    source: str
+
+
+@register
+class TimeBoundTerm(CheckType):
+    name = "time-bound-term"
+    params = {
+        "table": Param((str,), "terms.yaml", help="a file in rules/data with a `terms` list"),
+        "report": Param((str,), "early", choices=("early", "stale")),
+        "scope": SCOPE,
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        loc = load_table(params["table"])
+        raw = loc.data.get("terms")
+        if not isinstance(raw, list) or not raw:
+            raise ParamError("table", f"{loc.source}: needs a non-empty `terms` list")
+        return dict(params, terms=tuple(_entry(loc, i, e) for i, e in enumerate(raw)))
+
+    def run(self, doc, p, ctx):
+        tl = Timeline(doc, ctx)
+        if not tl.known:
+            return
+        year_end = dt.date(tl.year, 12, 31)
+        for b in blocks(doc, p["scope"]):
+            for t in p["terms"]:
+                for m in finditer(t.pattern, b.text):
+                    at = b.span.start + m.start()
+                    if p["report"] == "early":
+                        if t.start > tl.bound_at(at, t.plan):
+                            yield Hit(at, b.span.start + m.end(), _args(t, m, tl.year))
+                    elif _stale(t, year_end) and not t.allow_after.search(b.text, m.end()):
+                        yield Hit(at, b.span.start + m.end(), _args(t, m, tl.year),
+                                  _current(p["terms"], t.group, year_end))
+
+
+def _stale(t: Term, year_end: dt.date) -> bool:
+    if t.end is None:
+        return False
+    return year_end > t.end.replace(year=t.end.year + t.grace)
+
+
+def _current(terms, group, year_end) -> str | None:
+    if not group:
+        return None
+    for t in terms:
+        if t.group == group and t.start <= year_end and (t.end is None or t.end >= year_end):
+            return t.term
+    return None
+
+
+def _args(t: Term, m, year: int) -> dict:
+    start = f"{t.start.year}年{t.start.month}月"
+    end = f"{t.end.year}年{t.end.month}月" if t.end else ""
+    return {"match": m.group(0), "term": t.term, "start": start, "end": end, "year": year,
+            "source": t.source}
+
+
+def _entry(loc, i: int, e) -> Term:
+    where = f"{loc.where('terms', i)}: "
+    if not isinstance(e, dict):
+        raise ParamError("table", where + "each entry is a mapping")
+    unknown = sorted(set(e) - ENTRY_KEYS)
+    if unknown:
+        raise ParamError("table", where + f"unknown key {unknown[0]!r}")
+    if not isinstance(e.get("term"), str) or not e["term"] or not isinstance(e.get("source"), str):
+        raise ParamError("table", where + "`term` and `source` are required strings")
+    try:
+        pattern = (compile_user_regex(e["regex"], "regex") if e.get("regex")
+                   else regex.compile(regex.escape(e["term"])))
+        start = parse_date(e.get("start"), "start")
+        end = parse_date(e["end"], "end") if e.get("end") is not None else None
+        allow = compile_user_regex(e.get("allow_after", LOOK_BACK), "allow_after")
+    except ParamError as err:
+        raise ParamError("table", where + f"{err.key}: {err}") from None
+    grace = e.get("grace_years", 0)
+    if not isinstance(grace, int) or isinstance(grace, bool) or grace < 0:
+        raise ParamError("table", where + "grace_years must be a whole number of years")
+    # NOTE: allow_after is matched at the end of the term, so anchor it there.
+    allow = regex.compile(r"\G(?:" + allow.pattern.lstrip("^") + ")", allow.flags)
+    return Term(e["term"], pattern, start, end, grace, bool(e.get("plan", False)),
+                e.get("group"), allow, e["source"])
