@@ -21,8 +21,9 @@ from .quantities import CLAUSE_BREAK, Quantity, is_continuous
 from .relations import RateClaim, RateVocabulary
 from .rounding import Verdict, accepting_interval, fmt, judge, percent
 
-_FROM = re.compile(r"(?:由|从)(?:原来的|原|过去的|过去|之前的)?$")
-_TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)$")
+_FROM = re.compile(r"(?:由|从)(?:原来的|原|过去的|过去|之前的)?(?:平均)?$")
+_TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)(?:平均)?$")
+_VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:同期)?(?:的)?$")
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
 
 
@@ -42,18 +43,25 @@ def _plain(q: Quantity) -> bool:
 
 
 def from_to(claim: RateClaim, doc) -> tuple[Quantity, Quantity] | None:
-    """The 由A…为B pair a change rate refers to: the last one before it."""
+    """The (old, new) pair a change rate refers to, the last one before it:
+    由A…为B, or 受理729件，较上年的860件 (new first, then the old value)."""
     qs = [q for q in _sentence_counts(claim, doc) if q.end <= claim.start]
+    if qs and qs[-1].kind == "percent":
+        return None   # another rate stands between: the pair is its
     for a, b in reversed(list(zip(qs, qs[1:]))):
-        if (_plain(a) and _plain(b) and a.unit == b.unit and a.multiplier == b.multiplier
-                and a.clause_start == b.clause_start and _FROM.search(a.before) and _TO.search(b.before)
-                and a.value > 0):
+        if len(CLAUSE_BREAK.findall(doc.text, b.end, claim.quantity.lead)) > 2:
+            break
+        if not (_plain(a) and _plain(b) and a.unit == b.unit and a.multiplier == b.multiplier):
+            continue
+        if a.clause_start == b.clause_start and _FROM.search(a.before) and _TO.search(b.before) and a.value > 0:
             return a, b
+        if _VERSUS.search(b.before) and len(CLAUSE_BREAK.findall(doc.text, a.end, b.lead)) <= 1 and b.value > 0:
+            return b, a
     return None
 
 
 def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
-    if claim.kind not in ("change", "rate") or not claim.direction:
+    if claim.kind not in ("change", "rate", "compare") or not claim.direction or "分别" in claim.name:
         return None
     pair = from_to(claim, doc)
     if pair is None:
@@ -98,22 +106,22 @@ def base_counts(claim: RateClaim, doc, vocab: RateVocabulary) -> list[tuple[Quan
 def evaluate_base(claim: RateClaim, doc, vocab: RateVocabulary) -> ChangeResult | None:
     """GRIM-style: is there a whole base that gives this rounded rate?
 
-    Every candidate count is tried as this year's value and as the change;
-    the claim is reported only when no reading has a fitting whole base.
+    Every candidate count is tried (as the change when its clause says
+    增加/减少, else as this year's value); the claim is reported only when
+    none has a fitting whole base.
     """
     q = claim.quantity
     if claim.kind not in ("compare", "change") or not claim.direction or q.approximate or q.value <= 0:
         return None
-    if claim.kind == "change" and from_to(claim, doc) is not None:
-        return None
+    if "分别" in claim.name or from_to(claim, doc) is not None:
+        return None   # respective rates, or both values stated (stat-change judges those)
     candidates = base_counts(claim, doc, vocab)
-    if not candidates or (claim.kind == "change" and not any(d for _, d in candidates)):
+    if not candidates:
         return None
     shown = None
     for x, is_delta in candidates:
-        for delta in (is_delta, not is_delta):
-            if _feasible(int(x.value), delta, claim.direction, q) is not False:
-                return None
+        if _feasible(int(x.value), is_delta, claim.direction, q) is not False:
+            return None
         if shown is None:
             value = int(x.value)
             shown = _nearest(value, is_delta, claim.direction, q, _rate_function(value, is_delta, claim.direction))

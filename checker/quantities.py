@@ -21,8 +21,9 @@ counted (`before` and `after` the number).
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -37,6 +38,7 @@ _MULT = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 
 _QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("〔", "〕"), ("［", "］"), ("「", "」"),
            ("『", "』"), ("〈", "〉"), ("[", "]"))
 # Clause breaks; an ASCII comma between digit groups (1,250) is a thousands separator.
+_SPACES = " \u00a0\u2002\u3000"
 CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
@@ -87,8 +89,9 @@ class _Vocab:
     pattern: re.Pattern
     families: dict
     continuous: frozenset
-    not_unit_before: dict
-    not_after: tuple
+    not_unit_before: dict       # unit -> tuple of continuations
+    not_after_chars: frozenset
+    not_after_words: tuple
     approx_before: tuple        # (word, bound) longest first
     approx_inside: dict
     approx_after: tuple
@@ -100,11 +103,12 @@ def vocabulary() -> _Vocab:
     data = load_yaml_file(vocab_path("quantities.yaml")).data
     units = sorted(set(data["units"]), key=len, reverse=True)
     pattern = re.compile(
-        r"百分之(?P<pctcn>百|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+        r"(?=[0-9零〇一二两三四五六七八九十百])"   # NOTE: a cheap first-character test
+        r"(?:百分之(?P<pctcn>百|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
         r"|(?:(?P<arabic>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>万亿|千万|百万|万|亿|千)?"
         r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?))"
         r"(?P<inside>余|多)?"
-        r"(?P<unit>[ \u00a0\u2002\u3000]?(?:%|" + "|".join(map(re.escape, units)) + "))?")
+        r"(?P<unit>[ \u00a0\u2002\u3000]?(?:%|" + "|".join(map(re.escape, units)) + "))?)")
     families = {}
     for family in data.get("unit_families") or []:
         for unit in family:
@@ -115,7 +119,8 @@ def vocabulary() -> _Vocab:
         families=families,
         continuous=frozenset(data.get("continuous") or ()),
         not_unit_before={k: tuple(v) for k, v in (data.get("not_unit_before") or {}).items()},
-        not_after=tuple(sorted(data.get("not_after") or [], key=len, reverse=True)),
+        not_after_chars=frozenset(w for w in data.get("not_after") or () if len(w) == 1),
+        not_after_words=tuple(w for w in data.get("not_after") or () if len(w) > 1),
         approx_before=tuple(sorted((data.get("approx_before") or {}).items(), key=lambda kv: -len(kv[0]))),
         approx_inside=dict(data.get("approx_inside") or {}),
         approx_after=tuple(sorted((data.get("approx_after") or {}).items(), key=lambda kv: -len(kv[0]))),
@@ -187,55 +192,62 @@ def _masked(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, start):
-        a = m.end()
-    m = CLAUSE_BREAK.search(text, end)
-    return a, (m.start() if m else len(text))
-
-
 # -- extraction --------------------------------------------------------------
 
-def extract(text: str) -> list[Quantity]:
-    """Every quantity in `text`, offsets relative to it."""
+def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]:
+    """Every quantity in `text`; offsets are `base` + the offset in `text`.
+
+    With `doc`, each quantity also gets its Span (and `sentence` is kept).
+    """
     vocab = vocabulary()
     norm = text.translate(FULLWIDTH)  # NOTE: same length, so offsets hold
     masked = None
-    out = []
+    raw = []
     for m in vocab.pattern.finditer(norm):
         if not (m.group("unit") or m.group("pctcn")):
             continue
         if masked is None:
             masked = _masked(norm, vocab)
-        q = _build(norm, text, m, vocab, masked)
-        if q is not None:
-            out.append(q)
-    return _trim_labels(norm, out)
-
-
-def _trim_labels(norm: str, qs: list[Quantity]) -> list[Quantity]:
-    """A label stops at its neighbours: 由41项缩减为16项 gives 41 "由" and 16 "缩减为"."""
+        found = _read(norm, m, vocab, masked)
+        if found is not None:
+            raw.append(found)
+    if not raw:
+        return []
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(norm)]
+    clauses = [_clause(breaks, r[9], r[8], len(norm)) for r in raw]
     out = []
-    for i, q in enumerate(qs):
-        a, b = q.clause_start, q.clause_end
-        if i and qs[i - 1].clause_start == q.clause_start:
-            a = max(a, qs[i - 1].end)
-        if i + 1 < len(qs) and qs[i + 1].clause_start == q.clause_start:
-            b = min(b, qs[i + 1].lead)
-        out.append(replace(q, before=norm[a:q.lead].strip(), after=norm[q.end:b].strip()))
+    for i, (value, number, mult, unit, kind, approx, bound, start, end, lead) in enumerate(raw):
+        ca, cb = clauses[i]
+        # NOTE: a label stops at its neighbours: 由41项缩减为16项 gives 41 "由"
+        # and 16 "缩减为", so the words of one count never name another.
+        a = max(ca, raw[i - 1][8]) if i and clauses[i - 1][0] == ca else ca
+        b = min(cb, raw[i + 1][9]) if i + 1 < len(raw) and clauses[i + 1][0] == ca else cb
+        out.append(Quantity(
+            value=value, number=number, multiplier=mult, unit=unit, kind=kind, text=text[start:end],
+            start=base + start, end=base + end, approx=approx, bound=bound,
+            before=norm[a:lead].strip(), after=norm[end:b].strip(),
+            clause_start=base + ca, clause_end=base + cb, lead=base + lead, sentence=sentence,
+            span=doc.span(base + start, base + end) if doc is not None else None))
     return out
 
 
-def _build(norm: str, text: str, m: re.Match, vocab: _Vocab, masked) -> Quantity | None:
+def _clause(breaks: list[int], lead: int, end: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_left(breaks, lead)
+    j = bisect.bisect_left(breaks, end)
+    return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else length)
+
+
+def _read(norm: str, m: re.Match, vocab: _Vocab, masked):
+    """(value, number, multiplier, unit, kind, approx, bound, start, end, lead) or None."""
     start, end = m.span()
-    if any(a <= start < b for a, b in masked):
+    for a, b in masked:
+        if a <= start < b:
+            return None
+    head = norm[max(0, start - 4):start].rstrip(_SPACES)
+    if head and (head[-1] in vocab.not_after_chars or head.endswith(vocab.not_after_words)):
         return None
-    head = norm[max(0, start - 4):start].rstrip(" \u00a0\u2002\u3000")
-    if any(head.endswith(w) for w in vocab.not_after):
-        return None
-    unit = (m.group("unit") or "").strip(" \u00a0\u2002\u3000")
-    if unit and any(norm.startswith(w, end) for w in vocab.not_unit_before.get(unit, ())):
+    unit = (m.group("unit") or "").strip(_SPACES)
+    if unit in vocab.not_unit_before and norm.startswith(vocab.not_unit_before[unit], end):
         return None
     parsed = _value(m, unit)
     if parsed is None:
@@ -250,18 +262,15 @@ def _build(norm: str, text: str, m: re.Match, vocab: _Vocab, masked) -> Quantity
         if norm.startswith(word, end):
             approx, bound, end = word, b, end + len(word)
             break
-    before_text = norm[:start].rstrip(" \u00a0\u2002\u3000")
     lead = start
+    window = norm[max(0, start - 8):start]
+    stripped = window.rstrip(_SPACES)
     for word, b in vocab.approx_before:
-        if before_text.endswith(word):
+        if stripped.endswith(word):
             approx, bound = word, b if bound is None else bound
-            lead = len(before_text) - len(word)
+            lead = start - (len(window) - len(stripped)) - len(word)
             break
-    ca, cb = _clause(norm, lead, end)
-    return Quantity(value=value, number=number, multiplier=mult, unit=unit, kind=kind,
-                    text=text[start:end], start=start, end=end, approx=approx, bound=bound,
-                    before=norm[ca:lead].strip(), after=norm[end:cb].strip(),
-                    clause_start=ca, clause_end=cb, lead=lead)
+    return value, number, mult, unit, kind, approx, bound, start, end, lead
 
 
 def _value(m: re.Match, unit: str):
@@ -286,12 +295,5 @@ def find_quantities(doc) -> tuple[Quantity, ...]:
     """Quantities of every sentence of `doc`, with absolute offsets and spans."""
     out = []
     for sentence in doc.sentences:
-        base = sentence.span.start
-        for q in extract(sentence.text):
-            a, b = base + q.start, base + q.end
-            out.append(Quantity(
-                value=q.value, number=q.number, multiplier=q.multiplier, unit=q.unit, kind=q.kind,
-                text=q.text, start=a, end=b, approx=q.approx, bound=q.bound, before=q.before,
-                after=q.after, clause_start=base + q.clause_start, clause_end=base + q.clause_end,
-                lead=base + q.lead, sentence=sentence, span=doc.span(a, b)))
+        out.extend(extract(sentence.text, sentence.span.start, sentence, doc))
     return tuple(out)

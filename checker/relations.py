@@ -121,7 +121,19 @@ class RateClaim:
 
 
 def rate_claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
-    """Every named percentage of `doc`, with the counts of its chain."""
+    """Every named percentage of `doc`, with the counts of its chain.
+
+    Cached on the document per vocabulary: six rules read the same claims.
+    """
+    # NOTE: the Document is frozen; like functools.cached_property we keep the
+    # cache in its instance __dict__, which frozen dataclasses leave writable.
+    cache = doc.__dict__.setdefault("_rate_claims", {})
+    if id(vocab) not in cache:
+        cache[id(vocab)] = (vocab, _claims(doc, vocab))
+    return cache[id(vocab)][1]
+
+
+def _claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
     chains = _chains(doc)
     out = []
     for q in doc.quantities:
@@ -262,7 +274,7 @@ def _strong(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
         return []
     bounded = entry.bounded or vocab.is_bounded(claim.name)
     dens = [c for c in counts if has_cue(c.label, entry.denominator + vocab.totals)]
-    nums = [c for c in counts if has_cue(c.label, entry.numerator)][:MAX_COMBINE]
+    nums = [c for c in counts if _numerator_cue(c.label, entry.numerator, claim.name, vocab)][:MAX_COMBINE]
     comps = [c for c in counts if has_cue(c.label, entry.complement)]
     groups = [(n,) for n in nums]
     if entry.combine and len(nums) > 1:
@@ -274,14 +286,25 @@ def _strong(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
     return out
 
 
+def _numerator_cue(label: str, cues, name: str, vocab: RateVocabulary) -> bool:
+    """A cue in the label, not narrowed by a qualifier the rate name lacks
+    (按期办结1180件 is no numerator of 办结率, but is one of 按期办结率)."""
+    cue = has_cue(label, cues)
+    if cue is None:
+        return False
+    head = label[:label.find(cue)]
+    return not any(head.endswith(q) and q not in name for q in vocab.qualifiers)
+
+
 def _share_pairings(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
     """占…的X%: the count just before 占 over a stated total before it."""
     before = [c for c in counts if c.end <= claim.start and c.sentence is claim.quantity.sentence]
     if not before:
         return []
     n = before[-1]
+    whole = before[-2] if len(before) > 1 and n.before.startswith("其中") else None
     return [Pairing((n,), d, False, True) for d in before[:-1]
-            if has_cue(d.label, vocab.totals) and _compatible((n,), d, True)]
+            if (d is whole or has_cue(d.label, vocab.totals)) and _compatible((n,), d, True)]
 
 
 def _compatible(parts, d: Quantity, bounded: bool) -> bool:

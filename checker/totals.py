@@ -117,8 +117,8 @@ def _family_at(q: Quantity, families) -> bool:
 
 
 def _all_in_family(parts, families) -> bool:
-    """Every part names a member of one set of mutually exclusive outcomes."""
-    return any(all(has_cue(p.label, f) for p in parts) for f in families)
+    """The parts name different members of one set of exclusive outcomes."""
+    return any(_members(parts, f) is not None for f in families)
 
 
 def _run(doc, qs: list[Quantity], i: int) -> list[Quantity]:
@@ -150,20 +150,27 @@ def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMisma
             return PartsMismatch(nearest, tuple(head), "partition")
     if marked and sums[0] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")
+    if _all_in_family(run, vocab.disjoint) and sums[-1] > max(values):
+        return PartsMismatch(nearest, tuple(run), "exceeds")   # exclusive outcomes, all of them
     return None
 
 
 def _covers(parts, family) -> bool:
     """Each member of the partition names exactly one of the parts."""
+    seen = _members(parts, family)
+    return seen is not None and len(seen) == len(family)
+
+
+def _members(parts, family) -> list | None:
+    """The distinct member each part names (longest first), or None."""
     members = sorted(family, key=len, reverse=True)
     seen = []
     for p in parts:
-        label = p.label
-        hit = next((m for m in members if has_cue(label, (m,)) == m), None)
+        hit = next((m for m in members if has_cue(p.label, (m,)) == m), None)
         if hit is None or hit in seen:
-            return False
+            return None
         seen.append(hit)
-    return len(seen) == len(family)
+    return seen
 
 
 def _adjacent(total: Quantity, first: Quantity) -> bool:
