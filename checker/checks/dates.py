@@ -29,7 +29,8 @@ from ..model import Paragraph
 from ..scope import blocks
 
 # NOTE: 62日 after these words is a length of time (为期45日, 压缩至45日), not a date.
-_DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为至到需仅只续")
+_DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为至到需仅只续了的上下")
+_DURATION_AFTER = regex.compile(r"\G(?:攻坚|行动|专项|计划|工程|时间|期限)")
 _NOT_A_DAY_AFTER = set("内以之后前起的期左余多个")
 _FUSED_DAY = regex.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
 _FUSED_MONTH = regex.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
@@ -101,7 +102,7 @@ def find_fused(text: str):
         digits, a = m.group(1), m.start()
         if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE):
             continue
-        if m.end() < len(text) and text[m.end()] in _NOT_A_DAY_AFTER:
+        if m.end() < len(text) and text[m.end()] in _NOT_A_DAY_AFTER or _DURATION_AFTER.match(text, m.end()):
             continue
         readings = _readings(digits, None)
         if readings:

@@ -58,11 +58,29 @@ class PairedMarks(CheckType):
 
     def run(self, doc, p, ctx):
         scope = list(blocks(doc, p["scope"]))
+        found = []
         for i, b in enumerate(scope):
             following = scope[i + 1].text.lstrip() if i + 1 < len(scope) else ""
-            for start, end, args, expected in _scan(b.text, p, following):
+            found.append([(s, e, a, x) for s, e, a, x in _scan(b.text, p, following)])
+        _drop_wrapped_lines(scope, found, p["opens"])
+        for b, problems in zip(scope, found):
+            for start, end, args, expected in problems:
                 if args.pop("kind") in _WANTED[p["report"]]:
                     yield Hit(b.span.start + start, b.span.start + end, args, expected)
+
+
+def _drop_wrapped_lines(scope, found, opens) -> None:
+    """A pair split by a hard line wrap (the next block starts on the very next line)
+    is one pair: drop the last `unclosed` of a block and the matching first `unopened`
+    of the next. NOTE: text copied from PDF often wraps lines inside a title mark."""
+    for i in range(len(scope) - 1):
+        if scope[i + 1].span.line != scope[i].span.end_line + 1:
+            continue
+        open_ = [k for k, h in enumerate(found[i]) if h[2]["kind"] == "unclosed"]
+        close = [k for k, h in enumerate(found[i + 1]) if h[2]["kind"] == "unopened"]
+        if open_ and close and opens[found[i][open_[-1]][2]["mark"]] == found[i + 1][close[0]][2]["mark"]:
+            del found[i][open_[-1]]
+            del found[i + 1][close[0]]
 
 
 _WANTED = {"unbalanced": ("unclosed", "unopened", "crossed", "width"), "nested": ("nested",)}

@@ -22,6 +22,7 @@ import regex
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
+from .time_terms import month
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..numerals import cn_to_int, int_to_cn
@@ -115,7 +116,7 @@ def _early(p, tl, text, start, end, key, name):
         return None
     if _FORWARD_BEFORE.search(text[max(0, start - 8):start]) or _FORWARD_AFTER.search(text, end):
         return None
-    return {"name": name, "date": f"{held.year}年{held.month}月", "year": tl.year}, None
+    return {"name": name, "date": month(held), "year": tl.year}, None
 
 
 def _stale(p, tl, text, start, end, key, name):

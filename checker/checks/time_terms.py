@@ -95,10 +95,15 @@ def _current(terms, group, year_end) -> str | None:
 
 
 def _args(t: Term, m, year: int) -> dict:
-    start = f"{t.start.year}年{t.start.month}月"
-    end = f"{t.end.year}年{t.end.month}月" if t.end else ""
-    return {"match": m.group(0), "term": t.term, "start": start, "end": end, "year": year,
+    return {"match": m.group(0), "term": t.term, "start": month(t.start), "end": month(t.end), "year": year,
             "source": t.source}
+
+
+def month(d: dt.date | None):
+    """A date as a message argument: 2020年12月 / 2020-12."""
+    if d is None:
+        return ""
+    return {"zh": f"{d.year}年{d.month}月", "en": f"{d.year}-{d.month:02d}"}
 
 
 def _entry(loc, i: int, e) -> Term:
