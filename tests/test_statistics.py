@@ -1,0 +1,200 @@
+"""Statistics consistency: rounding, each relation (consistent and not), silence when unsure."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, strategies as st
+
+from checker.config import Config
+from checker.linter import lint_text
+from checker.rounding import Verdict, fmt, judge, percent, quantize, truncate
+
+from conftest import EXAMPLES, FIXTURES
+
+STATS = FIXTURES / "statistics"
+MARK = re.compile(r"〔(T\d{3})〕")
+
+
+def stats(text: str):
+    return [f for f in lint_text(text, Config(select=("statistics",))) if f.category == "statistics"]
+
+
+def rules(text: str) -> list[str]:
+    return sorted(f.rule for f in stats(text))
+
+
+# -- rounding (GB/T 8170) ----------------------------------------------------------
+
+def test_rounds_half_up_and_half_even():
+    assert judge(Fraction(125, 1000), "0.13") is Verdict.OK      # half-up
+    assert judge(Fraction(125, 1000), "0.12") is Verdict.OK      # half-even (GB/T 8170)
+    assert judge(Fraction(135, 1000), "0.14") is Verdict.OK
+    assert quantize(Fraction(125, 1000), 2, "ROUND_HALF_EVEN") == Decimal("0.12")
+
+
+def test_truncated_is_its_own_verdict():
+    exact = percent(6536, 7123)                                  # 91.7591…
+    assert judge(exact, "91.76") is Verdict.OK
+    assert judge(exact, "91.75") is Verdict.TRUNCATED
+    assert judge(exact, "91.75", approximate=True) is Verdict.OK
+    assert judge(exact, "91.7") is Verdict.TRUNCATED                 # 91.8 at one decimal
+    assert judge(exact, "91.74") is Verdict.WRONG
+    assert fmt(exact, 2) == "91.76" and truncate(exact, 2) == Decimal("91.75")
+
+
+def test_bounds():
+    exact = percent(98, 100)
+    assert judge(exact, "90", bound="min") is Verdict.OK         # 90%以上
+    assert judge(exact, "99", bound="max") is Verdict.OK         # 近99%
+    assert judge(exact, "99", bound="min") is Verdict.WRONG
+
+
+@given(st.integers(1, 10 ** 6), st.integers(1, 10 ** 6), st.integers(0, 4))
+def test_printed_roundings_are_accepted(a, b, decimals):
+    n, d = min(a, b), max(a, b)
+    exact = percent(n, d)
+    assert judge(exact, fmt(exact, decimals)) is Verdict.OK
+    assert judge(exact, str(truncate(exact, decimals))) in (Verdict.OK, Verdict.TRUNCATED)
+
+
+# -- each relation: an inconsistent sentence and its consistent twin --------------
+
+CASES = [
+    # rate vs counts
+    ("T101", "全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。",
+             "全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.60%。"),
+    ("T101", "全年收到行政复议申请58件，审结52件，其中维持40件，撤销8件，驳回4件，直接纠错率15.83%。",
+             "全年收到行政复议申请58件，审结52件，其中维持40件，撤销8件，驳回4件，直接纠错率15.38%。"),
+    ("T101", "审结85件，其中维持61件，撤销9件，确认违法5件，驳回申请10件，直接纠错率为18.47%。",
+             "审结85件，其中维持61件，撤销9件，确认违法5件，驳回申请10件，直接纠错率为16.47%。"),
+    ("T101", "审结79件，复议后起诉的10件，实质性化解率85.3%。",
+             "审结79件，复议后起诉的10件，实质性化解率87.3%。"),
+    ("T101", "全年出庭应诉案件30件，实际出庭24件，出庭应诉率达到85%。",
+             "全年出庭应诉案件30件，实际出庭24件，出庭应诉率达到80%。"),
+    ("T101", "共收到群众诉求620件，办结615件，办结率99.5%。",
+             "共收到群众诉求620件，办结615件，办结率99.19%。"),
+    ("T101", "办理公证事项5420件，其中涉外公证1230件，占25.69%。",
+             "办理公证事项5420件，其中涉外公证1230件，占22.69%。"),
+    ("T102", "全县共受理行政调解案件7123起，结案6536件，调解成功率91.75%。",
+             "全县共受理行政调解案件7123起，结案6536件，调解成功率91.76%。"),
+    # a rate given as 100% whose own counts differ
+    ("T101", "行政机关负责人应出庭45件，实际出庭43件，出庭应诉率100%。",
+             "行政机关负责人应出庭45件，实际出庭45件，出庭应诉率100%。"),
+    # bounded rate above 100%
+    ("T103", "行政执法人员培训覆盖率达到103%。", "行政执法人员培训覆盖率达到100%。"),
+    # total vs parts
+    ("T104", "全年共办理行政处罚案件1250件，其中简易程序案件430件，一般程序案件800件。",
+             "全年共办理行政处罚案件1250件，其中简易程序案件450件，一般程序案件800件。"),
+    ("T104", "全县共收应诉案件137件，一审结案110件，未结29件。",
+             "全县共收应诉案件137件，一审结案108件，未结29件。"),
+    ("T104", "审结30件，审理结果为维持19件，驳回3件，撤销3件，调解1件，终止14件。",
+             "审结30件，审理结果为维持9件，驳回3件，撤销3件，调解1件，终止14件。"),
+    ("T104", "全年共清理规范性文件213件，其中保留186件，修改21件，废止16件。",
+             "全年共清理规范性文件213件，其中保留176件，修改21件，废止16件。"),
+    # change between two stated values
+    ("T105", "施工许可提交材料由41项缩减为16项，缩减率65%。",
+             "施工许可提交材料由41项缩减为16项，缩减率61%。"),
+    ("T105", "受理案件729件，较2020年的860件下降了17.2%。",
+             "受理案件729件，较2020年的860件下降了15.2%。"),
+    ("T106", "办理时限由30个工作日压缩至13个工作日，压缩率56.6%。",
+             "办理时限由30个工作日压缩至13个工作日，压缩率56.7%。"),
+    # year-on-year change with no base (GRIM)
+    ("T107", "全年受理信访事项13件，同比下降18.6%。", "全年受理信访事项13件，同比下降18.8%。"),
+    ("T107", "全区执业律师增加7人，增长12.6%。", "全区执业律师增加7人，增长12.5%。"),
+]
+
+
+@pytest.mark.parametrize("rule, bad, good", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_relation_inconsistent_and_consistent(rule, bad, good):
+    assert rule in rules(bad)
+    assert rules(good) == []
+
+
+def test_finding_carries_the_computation():
+    (f,) = stats("全县共受理行政调解案件7123起，结案6536件，调解成功率91.75 %，努力维护稳定。")
+    assert f.expected == "6536/7123 = 91.76%"
+    assert f.quote == "调解成功率91.75 %"
+    (f,) = stats("审结79件，复议后起诉的10件，实质性化解率85.3%。")
+    assert f.expected == "(79-10)/79 = 87.3%"
+    (f,) = stats("审结85件，其中维持61件，撤销9件，确认违法5件，驳回申请10件，直接纠错率为18.47%。")
+    assert f.expected == "(9+5)/85 = 16.47%"
+
+
+def test_same_figure_twice():
+    text = ("某县2020年法治政府建设情况报告\n\n2020年，全年共收到行政复议申请58件。\n\n一、主要工作和成效\n\n"
+            "（一）复议。全年收到行政复议申请56件，依法审结52件。\n")
+    assert rules(text) == ["T108"]
+    assert rules(text.replace("56件", "58件")) == []
+
+
+# -- silence when unsure ------------------------------------------------------------
+
+SILENT = [
+    "全县受理矛盾纠纷3125件，调解成功率97.65%。",                          # no numerator
+    "县政府受理的行政复议案件纠错率为6.41%。",                                # no counts at all
+    "共受理调解案件4549宗，成功调解4452宗，调解成功率约为97.8%。",           # 约 + truncation
+    "全县27个社区皆培养了至少5名骨干，共165名。",                             # 至少
+    "来信来访案件90宗，同比下降42.68%。",                                     # a base of 157 fits
+    "网上信访6432宗，同比上升36.82%。",
+    "律师总人数增长30人，增长率32%。",
+    "公职律师增长23人，增长率达460%。",                                       # unbounded, base 5
+    "非涉企行政许可受理16146件，依承诺制办件2956件，占承诺制事项总办件量的18.31%。",
+    "共收行政复议申请177件，审结166件，其中纠错61件，纠错率为34.46%。",     # over received
+    "以和解、调解方式结案52件，共收申请177件，调处成功率29.38%。",
+    "剩下的平均到每一个部门为3.5名左右。",
+    "受理诉讼案件64件，其中已审结23件，出庭应诉率100%。",                    # counts of something else
+    "受理信访事项1200件，按期办结1180件，办结率100%。",                      # 按期 is narrower
+    "共受理101件，结案110件（含2018年结转），未结5件。",                      # carried-over cases
+    "审结52件，其中维持30件，撤销8件。",                                      # 其中 may list some
+    "全年共发生安全生产事故3起，死亡2人，同比分别下降25%、33.3%。",          # respective rates
+    "行政检查1.2万次，同比增长30%。",                                         # rounded to 万
+    "全区各级人民调解组织排查矛盾纠纷2310件，调解2298件，调解成功2276件，调解成功率99.04%。",
+    "发布诚信红黑榜三期，其中红榜上榜企业109家，黑榜上榜企业240家。",         # different units
+    "收到申请84件，其中受理68件，不予受理16件；审结79件，其中维持50件。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_ambiguous_or_consistent_stays_silent(text):
+    assert rules(text) == []
+
+
+# -- whole reports --------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", sorted(STATS.glob("consistent-*.txt")), ids=lambda p: p.name)
+def test_consistent_reports_are_silent(path):
+    assert rules(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", sorted(STATS.glob("defective-*.txt")), ids=lambda p: p.name)
+def test_defective_reports_fire_where_marked(path):
+    text = path.read_text(encoding="utf-8")
+    expected = sorted((i, rule) for i, line in enumerate(text.split("\n"), 1) for rule in MARK.findall(line))
+    found = sorted((f.line, f.rule) for f in stats(MARK.sub("", text)))
+    assert found == expected
+
+
+def test_examples():
+    assert rules((EXAMPLES / "clean-2023.txt").read_text(encoding="utf-8")) == []
+    found = rules((EXAMPLES / "defective-2020.txt").read_text(encoding="utf-8"))
+    assert found == ["T101", "T101", "T101", "T103", "T104", "T105"]
+
+
+def test_corpus_consistent_statistics_stay_silent(corpus):
+    for gold_path in sorted(corpus.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        found = stats(text)
+        for item in gold.get("consistent_stats", []):
+            i = text.find(item["quote"])
+            assert i >= 0
+            clash = [f for f in found if f.start < i + len(item["quote"]) and i < f.end]
+            assert not clash, (gold_path.name, item["quote"], [f.message for f in clash])
+        for item in gold.get("findings", []):
+            if item["kind"] in ("rate", "sum", "reduction", "statistics"):
+                i = text.find(item["quote"])
+                assert any(f.start < i + len(item["quote"]) and i < f.end for f in found), item["quote"]
