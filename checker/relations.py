@@ -92,12 +92,17 @@ def rate_vocabulary(path: str | None = None) -> RateVocabulary:
                           tuple(data.get("decrease_words") or ()), tuple(data.get("qualifiers") or ()))
 
 
-def has_cue(label: str, cues) -> str | None:
-    """The first cue that occurs in `label` and is not negated (不予受理 is no 受理)."""
+def has_cue(label: str, cues, aligned=None) -> str | None:
+    """The first cue that occurs in `label` and is not negated (不予受理 is no 受理).
+
+    `aligned(label, start, end)`, when given (checker.segment), must accept
+    the occurrence: 审结 inside 一审结案 cuts across two words.
+    """
     for cue in cues:
         i = label.find(cue)
         while i >= 0:
-            if not any(label.endswith(neg, 0, i) for neg in NEGATIONS) or cue[0] in "未不无非":
+            negated = any(label.endswith(neg, 0, i) for neg in NEGATIONS) and cue[0] not in "未不无非"
+            if not negated and (aligned is None or aligned(label, i, i + len(cue))):
                 return cue
             i = label.find(cue, i + 1)
     return None
@@ -232,11 +237,14 @@ class Evaluation:
         return self.pairing.computation(claim.quantity.decimals)
 
 
-def evaluate_rate(claim: RateClaim, vocab: RateVocabulary) -> Evaluation | None:
-    """The verdict on a rate or share claim, or None when nothing can be said."""
+def evaluate_rate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> Evaluation | None:
+    """The verdict on a rate or share claim, or None when nothing can be said.
+
+    `aligned`: an optional word-boundary test for cues (checker.segment).
+    """
     if claim.kind not in ("rate", "share") or claim.quantity.value <= 0 or len(claim.chain) < 2:
         return None
-    pairings = _pairings(claim, vocab)
+    pairings = _pairings(claim, vocab, aligned)
     if not pairings:
         return None
     q = claim.quantity
@@ -254,10 +262,10 @@ def evaluate_rate(claim: RateClaim, vocab: RateVocabulary) -> Evaluation | None:
     return Evaluation(Verdict.WRONG, best)
 
 
-def _pairings(claim: RateClaim, vocab: RateVocabulary) -> list[Pairing]:
+def _pairings(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> list[Pairing]:
     counts = [c for c in claim.chain]
     bounded = claim.kind == "share" or vocab.is_bounded(claim.name) or (claim.entry and claim.entry.bounded)
-    strong = _strong(claim, counts, vocab)
+    strong = _strong(claim, counts, vocab, aligned)
     seen = {(tuple(id(p) for p in s.parts), id(s.denominator), s.complement) for s in strong}
     weak = []
     for n, d in itertools.permutations(counts, 2):
@@ -266,16 +274,16 @@ def _pairings(claim: RateClaim, vocab: RateVocabulary) -> list[Pairing]:
     return strong + weak
 
 
-def _strong(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
+def _strong(claim: RateClaim, counts, vocab: RateVocabulary, aligned=None) -> list[Pairing]:
     if claim.kind == "share":
         return _share_pairings(claim, counts, vocab)
     entry = claim.entry or _stem_entry(claim.name, vocab)
     if entry is None:
         return []
     bounded = entry.bounded or vocab.is_bounded(claim.name)
-    dens = [c for c in counts if has_cue(c.label, entry.denominator + vocab.totals)]
-    nums = [c for c in counts if _numerator_cue(c.label, entry.numerator, claim.name, vocab)][:MAX_COMBINE]
-    comps = [c for c in counts if has_cue(c.label, entry.complement)]
+    dens = [c for c in counts if has_cue(c.label, entry.denominator + vocab.totals, aligned)]
+    nums = [c for c in counts if _numerator_cue(c.label, entry.numerator, claim.name, vocab, aligned)][:MAX_COMBINE]
+    comps = [c for c in counts if has_cue(c.label, entry.complement, aligned)]
     groups = [(n,) for n in nums]
     if entry.combine and len(nums) > 1:
         groups += [g for k in range(2, len(nums) + 1) for g in itertools.combinations(nums, k)]
@@ -286,10 +294,10 @@ def _strong(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
     return out
 
 
-def _numerator_cue(label: str, cues, name: str, vocab: RateVocabulary) -> bool:
+def _numerator_cue(label: str, cues, name: str, vocab: RateVocabulary, aligned=None) -> bool:
     """A cue in the label, not narrowed by a qualifier the rate name lacks
     (按期办结1180件 is no numerator of 办结率, but is one of 按期办结率)."""
-    cue = has_cue(label, cues)
+    cue = has_cue(label, cues, aligned)
     if cue is None:
         return False
     head = label[:label.find(cue)]

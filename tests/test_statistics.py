@@ -198,3 +198,47 @@ def test_corpus_consistent_statistics_stay_silent(corpus):
             if item["kind"] in ("rate", "sum", "reduction", "statistics"):
                 i = text.find(item["quote"])
                 assert any(f.start < i + len(item["quote"]) and i < f.end for f in found), item["quote"]
+
+
+# -- jieba stays out of the default run; the opt-in segmenter agrees --------------
+
+def test_default_run_never_imports_jieba():
+    import subprocess
+    import sys
+    code = ("import sys; from checker.config import Config; from checker.linter import lint_text; "
+            "lint_text(open(sys.argv[1], encoding='utf-8').read(), Config()); "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "defective-2020.txt")],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+JIEBA_RULE = """
+rules:
+  - id: T901
+    name: rate-mismatch-segmented
+    category: statistics
+    severity: error
+    check: stat-rate
+    params: {verdict: wrong, segmenter: jieba}
+    message: {zh: "{name}{printed}：{computation}", en: "{name} {printed}: {computation}"}
+    description: T101 with word boundaries from jieba.
+    source: GB/T 8170-2008
+    examples:
+      bad: ["全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。"]
+      good: ["全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.60%。"]
+"""
+
+
+def test_jieba_segmenter_agrees_with_cues(tmp_path):
+    pytest.importorskip("jieba")
+    from checker.segment import aligned, words
+    assert words("一审结案108件")[:2] == ("一审", "结案")
+    assert not aligned("一审结案", 1, 3) and aligned("调解成功", 2, 4)
+    path = tmp_path / "segmented.yaml"
+    path.write_text(JIEBA_RULE, encoding="utf-8")
+    config = Config(select=("T901", "T101"), rules=(str(path),))
+    for fixture in sorted(STATS.glob("*.txt")):
+        text = MARK.sub("", fixture.read_text(encoding="utf-8"))
+        found = lint_text(text, config)
+        assert sorted(f.line for f in found if f.rule == "T901") == sorted(f.line for f in found if f.rule == "T101")

@@ -3,6 +3,7 @@
     check: stat-rate
     params: {verdict: wrong}          # wrong | truncated
     params: {verdict: truncated, vocabulary: my-rates.yaml}
+    params: {verdict: wrong, segmenter: jieba}
 
 受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65% -> 3050/3125 = 97.60%.
 Rate names are linked to counts by the cue words of rules/data/rates.yaml
@@ -10,10 +11,16 @@ Rate names are linked to counts by the cue words of rules/data/rates.yaml
 reported only when none is consistent: `wrong` when the pairings its cues
 name all miss, `truncated` when a pairing matches only cut off (91.759 ->
 91.75) and no approximation word (约) excuses it.
+
+`segmenter: jieba` (opt-in) also requires every cue to respect the word
+boundaries of the shipped domain dictionary (审结 is not in 一审结案); see
+checker.segment for its load cost. The default, `cues`, is plain substring
+matching with negation (不予受理 is no 受理), which the built-in vocabulary
+is written for.
 """
 from __future__ import annotations
 
-from . import CheckType, register
+from . import CheckType, Param, register
 from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
 from ..findings import Hit
 from ..relations import evaluate_rate, rate_claims, rate_vocabulary
@@ -23,15 +30,19 @@ from ..relations import evaluate_rate, rate_claims, rate_vocabulary
 class StatRate(CheckType):
     name = "stat-rate"
     needs = ("quantities",)
-    params = {"verdict": VERDICT, "vocabulary": VOCABULARY}
+    params = {"verdict": VERDICT, "vocabulary": VOCABULARY,
+              "segmenter": Param((str,), "cues", choices=("cues", "jieba"))}
 
     def prepare(self, params):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
         vocab = rate_vocabulary(p["vocabulary"])
+        aligned = None
+        if p["segmenter"] == "jieba":
+            from ..segment import aligned
         for claim in rate_claims(doc, vocab):
-            result = evaluate_rate(claim, vocab)
+            result = evaluate_rate(claim, vocab, aligned)
             if result is not None and result.verdict.value == p["verdict"]:
                 computation = result.computation(claim)
                 yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)
