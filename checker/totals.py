@@ -38,6 +38,7 @@ class TotalsVocabulary:
     partitions: tuple
     skip_words: tuple
     disjoint: tuple = ()
+    overlap_words: tuple = ()
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +47,8 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
     return TotalsVocabulary(tuple(data.get("part_markers") or ()),
                             tuple(tuple(p) for p in data.get("partitions") or ()),
                             tuple(data.get("skip_words") or ()),
-                            tuple(tuple(p) for p in data.get("disjoint") or ()))
+                            tuple(tuple(p) for p in data.get("disjoint") or ()),
+                            tuple(data.get("overlap_words") or ()))
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,9 @@ def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMisma
             if not marked and not _adjacent(nearest, head[0]):
                 return None
             return PartsMismatch(nearest, tuple(head), "partition")
+    if any(w in p.label for p in run[1:] for w in vocab.overlap_words) or \
+            any(w in run[0].label.removeprefix("其中") for w in vocab.overlap_words):
+        return None   # parts that may overlap can exceed the total
     if marked and sums[0] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")
     if _all_in_family(run, vocab.disjoint) and sums[-1] > max(values):

@@ -10,7 +10,8 @@
 wrong. Two counts are "the same" only when the words of their clauses
 (scope words such as 全年, 全县, 共 removed) are identical and long enough
 to name one thing, their units agree, and neither sentence speaks of other
-years, cumulative totals or plans. Short labels (审结, 回复) name different
+years, cumulative totals or plans, or names a department, court or
+township before the count (县市场监管局…收到行政复议申请12件 is a part). Short labels (审结, 回复) name different
 things in different places and are never compared.
 """
 from __future__ import annotations
@@ -36,6 +37,9 @@ class StatRepeat(CheckType):
         "skip_kinds": Param((list,), ["problems", "next_steps"]),
         "skip_words": Param((list,), ["以来", "累计", "近年", "历年", "同期", "上年", "去年", "明年",
                                       "计划", "将", "力争", "目标", "预计", "分别"]),
+        "skip_subjects": Param((list,), ["局", "委员会", "办公室", "法院", "检察院", "司法所", "中心", "大队",
+                                         "支队", "镇", "乡", "街道", "部门", "单位", "公司", "学校"],
+                               help="a sentence naming one of these speaks of a part, not the whole"),
     }
 
     def prepare(self, params):
@@ -54,6 +58,8 @@ class StatRepeat(CheckType):
             if not q.is_count or any(a.start <= q.start < a.end for a in skipped):
                 continue
             if not _plain_sentence(q.sentence.text, p["skip_words"], year):
+                continue
+            if any(w in q.sentence.text[:q.start - q.sentence.span.start] for w in p["skip_subjects"]):
                 continue
             key = (_SCOPE.sub("", q.before) + "|" + q.after, unit_family(q.unit))
             if len(key[0]) - 1 < p["min_label"]:
