@@ -23,7 +23,8 @@ from __future__ import annotations
 from . import CheckType, Param, register
 from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
 from ..findings import Hit
-from ..relations import evaluate_rate, rate_claims, rate_vocabulary
+from ..pairings import evaluate_rate
+from ..relations import rate_claims, rate_vocabulary
 
 
 @register
