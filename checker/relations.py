@@ -24,6 +24,8 @@ from .yamlio import load_yaml_file
 NEGATIONS = ("不予", "未", "不", "无", "非", "没有")
 _LINK = r"(?:均|已|分别|共|总体)?(?:为|达|达到|达到了|是|在|保持|保持在|稳定在|提升至|提升到|提高至|提高到|上升至|上升到|升至|高达|超|了)?"
 _NAME_END = re.compile(r"([\u4e00-\u9fff]{1,16}?(?:率|满意度|知晓度|认可度|覆盖面|占比|比例|比重))" + _LINK + r"\s*$")
+_RATE_WORD = re.compile(r"率|占比|比例|比重")
+_TAIL_LINK = re.compile(r"(?:了|幅度为|幅度|为|达到|达|约为|约|分别)+$")
 _SHARE = re.compile(r"占([\u4e00-\u9fff\w]{0,24}?)(?:的)?(?:比例|比重|比)?" + _LINK + r"\s*$")
 
 
@@ -157,9 +159,10 @@ def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
     for word in vocab.compare:
         i = before.rfind(word)
         if i >= 0:
-            direction = _direction(before[i:], vocab)
-            if direction:
-                return RateClaim(q, before[i:], "compare", _start(doc, q, before[i:]), direction, None, chain)
+            direction = _tail_direction(before[i + len(word):], vocab)
+            if not direction or _RATE_WORD.search(before[:i]):
+                return None   # no direction, or the change of a rate (败诉率同比下降5%)
+            return RateClaim(q, before[i:], "compare", _start(doc, q, before[i:]), direction, None, chain)
     m = _SHARE.search(before)
     if m and (not _NAME_END.search(before) or before.rfind("占") > before.rfind("率")):
         return RateClaim(q, m.group(0).strip(), "share", _start(doc, q, m.group(0).strip()), 0, None, chain)
@@ -171,11 +174,21 @@ def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
         if name.endswith(("占比", "比例", "比重")):
             kind = "share"
         return RateClaim(q, name, kind, _start(doc, q, name), direction, vocab.entry_for(name), chain)
-    direction = _direction(before[-4:], vocab)
-    if direction:
-        word = before[-4:].strip()
+    word = before[-6:]
+    direction = _tail_direction(word, vocab)
+    if direction and not _RATE_WORD.search(before):
+        word = word.strip()
         return RateClaim(q, word, "change", _start(doc, q, word), direction, None, chain)
     return None
+
+
+def _tail_direction(tail: str, vocab: RateVocabulary) -> int:
+    """+1/-1 when `tail` ends with a direction word (下降, 增长了, 上升幅度为 …)."""
+    t = _TAIL_LINK.sub("", tail)
+    for w in sorted(vocab.increase + vocab.decrease, key=len, reverse=True):
+        if t.endswith(w) and len(t) - len(w) <= 4:
+            return 1 if w in vocab.increase else -1
+    return 0
 
 
 def _direction(text: str, vocab: RateVocabulary) -> int:
