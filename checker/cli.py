@@ -76,6 +76,9 @@ def rules(explain, lang, config_path):
     config = resolve(config_path, {"lang": lang})
     click.echo(explain_rule(config, explain) if explain else list_rules(config), nl=False)
 
+from .stats_cmd import stats  # noqa: E402
+cli.add_command(stats)
+
 
 def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())

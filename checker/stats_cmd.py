@@ -1,0 +1,89 @@
+"""`reportlint stats PATH…`: lint a folder of reports and tabulate per file and per rule.
+
+NOTE: this module must not import checker.cli (cli imports this one at its
+end), so its few options are declared here.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .errors import ExitCode, ReportlintError
+
+_TABLES = {"files": ("files",), "rules": ("rules",), "both": ("files", "rules")}
+
+
+def _split(values) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--table", type=click.Choice(["files", "rules", "both"]), default=None,
+              help="Which table: per file, per rule, or both (default both; files for CSV).")
+@click.option("--select", multiple=True, help="Only these rules (id, name, category or id prefix).")
+@click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or id prefix).")
+@click.option("--report-year", type=int, default=None, help="The year reported on, when the text cannot tell.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the table to this file instead of standard output.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Column names (default zh).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="A .reportlint.yaml (or pyproject.toml) to use after the project's own.")
+def stats(paths, fmt, table, select, ignore, report_year, output, lang, config_path):
+    """Findings, figures and sections per report and per rule, for a folder of reports."""
+    from . import stats as st
+    from .config import resolve
+    from .linter import select_rules
+    if fmt == "csv" and table == "both":
+        raise click.UsageError("CSV holds one table: use --table files or --table rules")
+    tables = _TABLES[table or ("files" if fmt == "csv" else "both")]
+    config = resolve(config_path, {"select": _split(select), "ignore": _split(ignore),
+                                   "lang": lang, "report_year": report_year})
+    rules = select_rules(config)
+    files, findings, errors = _lint(paths, config)
+    by_rule = st.rule_stats(rules, findings)
+    if fmt == "csv":
+        text = st.format_csv(files, by_rule, tables[0])
+    elif fmt == "json":
+        text = st.format_json(files, by_rule, tables)
+    else:
+        text = st.format_text(files, by_rule, config.lang, tables)
+    _write(text, output)
+    for err in errors:
+        click.echo(f"reportlint: error: {err}", err=True)
+    sys.exit(ExitCode.USAGE if errors else ExitCode.OK)
+
+
+def _lint(paths, config):
+    """Per-file stats, all findings, and errors (a file that cannot be read is skipped)."""
+    from .files import expand
+    from .linter import lint_document
+    from .outline import build
+    from .sources import read_any
+    from .stats import file_stats
+    files, findings, errors = [], [], []
+    for path in expand(paths, config.exclude):
+        try:
+            source = read_any(path)
+        except ReportlintError as err:
+            errors.append(str(err))
+            continue
+        doc = build(source.text, "<stdin>" if path == "-" else path)
+        result = lint_document(doc, config)
+        files.append(file_stats(doc, result.findings))
+        findings.extend(result.findings)
+        errors.extend(str(e) for e in result.errors)
+    return files, findings, errors
+
+
+def _write(text: str, output) -> None:
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as err:
+        raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None
