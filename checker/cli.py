@@ -29,26 +29,53 @@ def cli():
     """reportlint: find defects in 法治政府建设年度报告 before they are published."""
 
 
+def _output_options(f):
+    options = [
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]),
+                     default="text", show_default=True,
+                     help="text for people, json, sarif (code scanning), github (Actions annotations), html."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                     help="Write the report to this file instead of standard output."),
+        click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _ci_options(f):
+    options = [
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Lint N files at once (default: the number of CPUs); output is the same for any N."),
+        click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                     help="Report only findings not recorded in this baseline file."),
+        click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                     help="Record today's findings in FILE (and report nothing)."),
+        click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (verified, atomic)."),
+        click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; change nothing."),
+        click.option("--progress/--no-progress", default=None,
+                     help="Progress bar on standard error (default: only for 10+ files on a terminal)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]),
-              default="text", show_default=True)
+@_output_options
 @click.option("--select", multiple=True, help="Only these rules (id, name, category or id prefix); repeatable or comma-separated.")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or id prefix).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 (default error).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output.")
-@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @click.option("--report-year", type=int, default=None, help="The year reported on, when the text cannot tell.")
+@_ci_options
 @_lang_option
 @_config_option
-def check(paths, fmt, select, ignore, fail_on, output, no_color, report_year, lang, config_path):
+def check(paths, select, ignore, **options):
     """Lint reports: files, directories (*.txt, *.md, *.docx) or - for stdin."""
     from .run import run_check
-    code = run_check(paths=paths, fmt=fmt, select=_split(select), ignore=_split(ignore),
-                     fail_on=fail_on, output=output, no_color=no_color, lang=lang,
-                     config_path=config_path, report_year=report_year)
+    code = run_check(paths=paths, select=_split(select), ignore=_split(ignore), **options)
     sys.exit(code)
 
 

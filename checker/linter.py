@@ -115,7 +115,11 @@ def run_rules(doc, rules: list[Rule], config: Config) -> Result:
 
 def lint_document(doc, config: Config | None = None) -> Result:
     config = config or Config()
-    return run_rules(doc, select_rules(config, doc.path), config)
+    rules = select_rules(config, doc.path)
+    result = run_rules(doc, rules, config)
+    from .suppress import apply  # suppression comments (<!-- reportlint-disable … -->)
+    result.findings = apply(doc, result.findings, rules, load_rules(tuple(config.rules)))
+    return result
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:

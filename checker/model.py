@@ -159,8 +159,12 @@ class Document:
         blocks = list(self.cover_letter) + list(self.paragraphs)
         if self.title:
             blocks.append(self.title)
-        blocks.extend(Paragraph(h.text, h.span) for h in self.headings)
+        blocks.extend(self.heading_block(h) for h in self.headings)
         return tuple(sorted(blocks, key=lambda p: p.span.start))
+
+    def heading_block(self, h: Heading) -> Paragraph:
+        """A heading's own text with the span of that text (Heading.span starts at the marker)."""
+        return Paragraph(h.text, self.index.span(h.span.end - len(h.text), h.span.end))
 
     @cached_property
     def report_year(self) -> int | None:

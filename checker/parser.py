@@ -22,6 +22,9 @@ _MARK = re.compile(r"^(?P<md>#{1,6}[ \t]*)?(?P<open>[(（]?)[ \t\u3000]*(?P<num>
                    r"[ \t\u3000]*(?P<close>[)）]?)(?P<delim>[、.．,，]?)$")
 
 
+_COMMENT_LINE = re.compile(r"^[ \t\u3000]*(?:<!--.*?-->[ \t\u3000]*)+$")
+
+
 def _cache_file() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "reportlint")
@@ -67,8 +70,8 @@ def parse_lines(text: str, index: LineIndex) -> tuple[list[Line], dict[int, Head
                 lines.append(Line("heading", raw, span))
                 continue
             kind = "text"
-        if not raw.strip(LEADING_SPACE + " "):
-            kind = "blank"
+        if not raw.strip(LEADING_SPACE + " ") or ("<!--" in raw and _COMMENT_LINE.match(raw)):
+            kind = "blank"  # NOTE: a Markdown comment line (suppression comments) is invisible
         lines.append(Line(kind, raw, span))
     return lines, headings
 

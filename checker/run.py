@@ -1,15 +1,43 @@
-"""`reportlint check`: read every file, lint it, format, choose the exit code."""
+"""`reportlint check`: expand paths, lint (in parallel), fix, filter, format, exit code.
+
+    paths --expand/excludes--> files --jobs--> per-file results (lint or fix)
+          --write fixes / diff--> --baseline--> sort --> formatter --> exit code
+
+A file that cannot be read is reported on standard error (exit code 2) and
+the others are still linted.
+"""
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
 from .config import resolve
 from .errors import ExitCode, ReportlintError
-from .files import expand
-from .linter import at_or_above, lint_document, select_rules
+from .files import exclude_base, expand
+from .linter import at_or_above, select_rules
+
+
+@dataclass
+class CheckOptions:
+    paths: tuple
+    fmt: str = "text"
+    select: tuple = ()
+    ignore: tuple = ()
+    fail_on: str | None = None
+    output: str | None = None
+    no_color: bool = False
+    lang: str | None = None
+    config_path: str | None = None
+    report_year: int | None = None
+    jobs: int | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    fix: bool = False
+    diff: bool = False
+    progress: bool | None = None
 
 
 def _use_color(no_color: bool, output) -> bool:
@@ -18,40 +46,124 @@ def _use_color(no_color: bool, output) -> bool:
     return sys.stdout.isatty()
 
 
-def lint_one(path: str, config):
-    from .outline import build
-    from .sources import read_any
-    source = read_any(path)
-    name = "<stdin>" if path == "-" else path
-    doc = build(source.text, name)
-    return source, doc, lint_document(doc, config)
+def _note(msg: str) -> None:
+    click.echo(f"reportlint: {msg}", err=True)
 
 
-def run_check(paths, fmt, select, ignore, fail_on, output, no_color, lang, config_path,
-              report_year) -> int:
-    config = resolve(config_path, {"select": select, "ignore": ignore, "fail_on": fail_on,
-                                   "lang": lang, "report_year": report_year})
+def run_check(**kwargs) -> int:
+    opts = CheckOptions(**kwargs)
+    if opts.fix and not opts.diff and "-" in opts.paths:
+        raise ReportlintError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if (opts.fix or opts.diff) and (opts.baseline or opts.write_baseline):
+        raise ReportlintError("--fix/--diff cannot be combined with --baseline/--write-baseline")
+    config = resolve(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
+                                        "lang": opts.lang, "report_year": opts.report_year})
     select_rules(config)  # load and validate every rule file before reading input
-    files = expand(paths, config.exclude)
-    findings, sources, docs, errors = [], {}, {}, []
-    for path in files:
-        source, doc, result = lint_one(path, config)
-        sources[doc.path] = source.text
-        docs[doc.path] = doc
-        findings.extend(result.findings)
-        errors.extend(result.errors)
-    findings.sort(key=lambda f: f.sort_key())
+    if opts.baseline:
+        from .baseline import load
+        load(opts.baseline)  # a broken baseline fails before the work
+    files = expand(opts.paths, config.exclude, exclude_base(config))
+    results = _lint_all(files, config, opts)
+    status = ExitCode.OK
+    for r in results:
+        if r.error:
+            _note(f"error: {r.error}")
+            status = ExitCode.USAGE
+    if opts.diff:
+        return max(status, _report_diff(results, opts))
+    if opts.fix:
+        status = max(status, _write_fixes(results))
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+    if opts.write_baseline:
+        from .baseline import write
+        n = write(opts.write_baseline, findings)
+        _note(f"wrote {n} finding(s) to the baseline {opts.write_baseline}")
+        return max(status, _rule_errors(results))
+    if opts.baseline:
+        from .baseline import filter_new
+        findings = filter_new(findings, opts.baseline)
+    _write(_format(findings, results, config, opts), opts.output)
+    status = max(status, _rule_errors(results))
+    if status != ExitCode.OK:
+        return status
+    return ExitCode.FINDINGS if at_or_above(findings, config.fail_on) else ExitCode.OK
+
+
+def _lint_all(files, config, opts):
+    from .jobs import run_files
+    from .progress import Bar, wanted
+    mode = "diff" if opts.diff else "fix" if opts.fix else None
+    bar = Bar(config.lang) if wanted(len(files), opts.progress) else None
+    try:
+        return run_files(files, config, opts.jobs, mode, keep_docs=opts.fmt == "html", progress=bar)
+    finally:
+        if bar:
+            bar.close()
+
+
+def _rule_errors(results) -> int:
+    errors = [e for r in results for e in r.errors]
+    for err in errors:
+        _note(f"error: {err}")
+    return ExitCode.USAGE if errors else ExitCode.OK
+
+
+def _dropped(r) -> None:
+    for d in r.fix.dropped:
+        _note(f"{r.name}:{d.line}:{d.column}: {d.rule}: fix not applied: {d.reason}")
+
+
+def _report_diff(results, opts) -> int:
+    from .fixer import unified_diff
+    chunks = []
+    for r in results:
+        if r.fix is None:
+            continue
+        _dropped(r)
+        if r.fix.changed:
+            chunks.append(unified_diff(r.name, r.fix.original, r.fix.fixed))
+    _write("".join(chunks), opts.output)
+    return max(ExitCode.FINDINGS if chunks else ExitCode.OK, _rule_errors(results))
+
+
+def _write_fixes(results) -> int:
+    from .fixer import write_atomic
+    from .reading import encode, read_path
+    status, n_fixed, n_files = ExitCode.OK, 0, 0
+    for r in results:
+        if r.fix is None:
+            if r.source is not None and r.path.lower().endswith(".docx"):
+                _note(f"{r.name}: Word files are never rewritten (--diff shows the fixes in their text)")
+            continue
+        _dropped(r)
+        if not r.fix.changed:
+            continue
+        try:
+            fresh = read_path(r.path)
+            if fresh.text != r.fix.original:
+                raise ReportlintError(f"{r.path}: changed while reportlint was running; not fixed")
+            write_atomic(r.path, encode(fresh, r.fix.fixed))
+        except ReportlintError as err:
+            _note(f"error: {err}")
+            status = ExitCode.USAGE
+            continue
+        n_fixed += len(r.fix.applied)
+        n_files += 1
+    if n_fixed:
+        _note(f"fixed {n_fixed} finding(s) in {n_files} file(s)")
+    return status
+
+
+def _format(findings, results, config, opts) -> str:
     from .formatters import Options, get
     from .rules import load_rules
-    options = Options(lang=config.lang, color=_use_color(no_color, output),
+    sources = {r.name: r.source.text for r in results if r.source is not None}
+    if opts.fix:
+        sources = {r.name: (r.fix.fixed if r.fix else r.source.text) for r in results if r.source is not None}
+    docs = {r.name: r.doc for r in results if r.doc is not None}
+    options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
                       rules=load_rules(tuple(config.rules)), docs=docs)
-    text = get(fmt)(findings, sources, options)
-    _write(text, output)
-    for err in errors:
-        click.echo(f"reportlint: error: {err}", err=True)
-    if errors:
-        return ExitCode.USAGE
-    return ExitCode.FINDINGS if at_or_above(findings, config.fail_on) else ExitCode.OK
+    return get(opts.fmt)(findings, sources, options)
 
 
 def _write(text: str, output) -> None:
@@ -60,7 +172,7 @@ def _write(text: str, output) -> None:
         sys.stdout.flush()
         return
     try:
-        with open(output, "w", encoding="utf-8") as fh:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as err:
         raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None

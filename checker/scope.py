@@ -34,7 +34,7 @@ def blocks(doc, scope: str):
     if scope == "preamble":
         return doc.preamble
     if scope == "headings":
-        return tuple(Paragraph(h.text, h.span) for h in doc.headings)
+        return tuple(doc.heading_block(h) for h in doc.headings)
     if scope == "paragraphs":
         return doc.paragraphs
     if scope == "closing":
@@ -47,6 +47,6 @@ def blocks(doc, scope: str):
     for top in doc.sections:
         if top.kind == kind:
             for s in top.walk():
-                out.append(Paragraph(s.heading.text, s.heading.span))
+                out.append(doc.heading_block(s.heading))
                 out.extend(s.paragraphs)
     return tuple(out)

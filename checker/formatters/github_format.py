@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+    ::error file=report.txt,line=3,col=1,endLine=3,endColumn=9,title=S101::message
+
+error→`::error`, warning→`::warning`, info→`::notice`. Escaping follows the
+workflow-command rules: in the message `%`, CR and LF are percent-encoded;
+in property values also `:` and `,`.
+"""
+from __future__ import annotations
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def format(findings, sources, options) -> str:
+    expected = "应为" if options.lang == "zh" else "expected"
+    out = []
+    for f in findings:
+        props = [("file", f.path.replace("\\", "/")), ("line", f.line), ("col", f.column),
+                 ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule)]
+        head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
+        message = f.message + (f"（{expected}: {f.expected}）" if f.expected and f.expected not in f.message else "")
+        out.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}")
+    return "".join(line + "\n" for line in out)

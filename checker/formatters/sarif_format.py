@@ -1,0 +1,103 @@
+"""SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps).
+
+One run; the driver lists every rule (shortDescription from the rule's
+message name, fullDescription and help from its description and source).
+Regions count Unicode code points, declared with `columnKind:
+"unicodeCodePoints"` on the run; `charOffset`/`charLength` are code points
+too. Severities map error→error, warning→warning, info→note. Safe fixes are
+given as SARIF `fixes` with replacements in characters.
+"""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from ..baseline import fingerprint, keys
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://pypi.org/project/reportlint/"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> str:
+    """A relative path as a relative URI reference (percent-encoded), absolute ones as file: URIs."""
+    if path.startswith("<"):
+        return quote(path.strip("<>"))
+    if os.path.isabs(path):
+        from pathlib import Path
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"))
+
+
+def _rule(rule, lang: str) -> dict:
+    first = rule.description.strip().splitlines()[0] if rule.description.strip() else rule.name
+    help_text = rule.description.strip() + (f"\n\nSource: {rule.source}" if rule.source else "")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": first},
+        "fullDescription": {"text": rule.description.strip()},
+        "help": {"text": help_text, "markdown": help_text.replace("\n", "  \n")},
+        "messageStrings": {"default": {"text": rule.message.get(lang, rule.message["zh"])}},
+        "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": bool(rule.enabled)},
+        "properties": {"category": rule.category, "tags": [rule.category], "source": rule.source},
+    }
+
+
+def _region(f) -> dict:
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+              "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
+    if f.quote:
+        region["snippet"] = {"text": f.quote}
+    return region
+
+
+def _fixes(f) -> list:
+    if not f.fixes or f.path.lower().endswith(".docx"):  # offsets are into the extracted text
+        return []
+    replacements = [{"deletedRegion": {"charOffset": s, "charLength": e - s},
+                     "insertedContent": {"text": new}} for s, e, new in f.fixes]
+    return [{"description": {"text": f"reportlint --fix: {f.rule}"},
+             "artifactChanges": [{"artifactLocation": {"uri": uri(f.path)},
+                                  "replacements": replacements}]}]
+
+
+def _message(f, lang: str) -> str:
+    if not f.expected or f.expected in f.message:
+        return f.message
+    return f.message + f"（{'应为' if lang == 'zh' else 'expected'}: {f.expected}）"
+
+
+def format(findings, sources, options) -> str:
+    from .. import __version__
+    rules = list(options.rules)
+    index = {r.id: i for i, r in enumerate(rules)}
+    results = []
+    for f, key in zip(findings, keys(findings)):
+        result = {
+            "ruleId": f.rule,
+            "level": LEVELS[f.severity],
+            "message": {"text": _message(f, options.lang)},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": uri(f.path)},
+                "region": _region(f)}}],
+            "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
+            "properties": {"category": f.category, "name": f.name},
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        fixes = _fixes(f)
+        if fixes:
+            result["fixes"] = fixes
+        results.append(result)
+    artifacts = [{"location": {"uri": uri(p)}} for p in sources]
+    run = {
+        "tool": {"driver": {"name": "reportlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFO_URI, "rules": [_rule(r, options.lang) for r in rules]}},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": artifacts,
+        "results": results,
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
