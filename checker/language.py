@@ -27,6 +27,7 @@ class EnumItem:
     number: int       # 1-based; for order: 首先 1, 其次 2, 再次 3, 最后 0 (= last)
     span: Span
     paragraph: Paragraph
+    unit: int = 0     # the run of text the item stands in: 0 the preamble, then one per section
 
 
 def split_sentences(doc) -> tuple[Sentence, ...]:
@@ -55,31 +56,54 @@ def _add(out, text, a, b, para, doc):
     out.append(Sentence(stripped, doc.span(start, start + len(stripped)), para))
 
 
+# NOTE: 一是不断… is an item (only 是否 is excluded); 一是一、二是二 is an idiom;
+# 第二、三季度 and 第二、第三批 are ordinals, not items, so 第N may not be followed by a numeral;
+# 其次是… ("next comes") is not an item: 首先/其次/再次/最后 need a following comma or colon.
 _ENUM = re.compile(
-    r"(?P<shi>(?<![第])(?P<n1>[一二三四五六七八九十]{1,3})是(?=[^\s否不]))"
-    r"|(?P<di>第(?P<n2>[一二三四五六七八九十]{1,3})[，,、：:](?!\d))"
+    r"(?P<shi>(?<![第])(?P<n1>[一二三四五六七八九十]{1,3})是(?=[^\s否])(?![一二三四五六七八九十][，,、]))"
+    r"|(?P<di>第(?P<n2>[一二三四五六七八九十]{1,3})[，,、：:](?![\d０-９一二三四五六七八九十第]))"
     r"|(?P<order>(?:首先|其次|再次|最后)[，,、：:])")
 _ORDER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 # Where an enumeration marker may start: paragraph start or after a clause break.
-_BREAK_BEFORE = set("。；;：:！？!?，, \u3000\u00a0\u2002")
+_BREAK_BEFORE = set("。；;：:！？!?，, \t\u3000\u00a0\u2002\u2003\u2009")
 
 
 def find_enumerations(doc) -> tuple[EnumItem, ...]:
+    """Enumeration markers of the preamble and of each section (its heading text,
+    then its own paragraphs), in reading order; `unit` tells the runs apart, so a
+    list may continue from one paragraph to the next but a heading restarts it."""
     items = []
-    for para in doc.paragraphs:
-        for m in _ENUM.finditer(para.text):
-            if m.start() > 0 and para.text[m.start() - 1] not in _BREAK_BEFORE:
-                continue
-            start = para.span.start + m.start()
-            if m.group("shi"):
-                number, style, marker = cn_to_int(m.group("n1")), "shi", m.group("shi")
-            elif m.group("di"):
-                number, style, marker = cn_to_int(m.group("n2")), "di", m.group("di")[:-1]
-            else:
-                marker = m.group("order")[:2]
-                number, style = _ORDER[marker], "order"
-            items.append(EnumItem(style, marker, number or 0, doc.span(start, start + len(marker)), para))
-    return tuple(items)
+    for unit, blocks in enumerate(_units(doc)):
+        for para in blocks:
+            items.extend(_items_in(para, unit, doc))
+    return tuple(sorted(items, key=lambda e: e.span.start))
+
+
+def _units(doc):
+    yield doc.preamble
+    for section in doc.walk_sections():
+        h = section.heading
+        # NOTE: Heading.span starts at the marker; the text block must start at the text.
+        at = doc.text.find(h.text, h.marker_span.end) if h.text else -1
+        head = (Paragraph(h.text, doc.span(at, at + len(h.text))),) if at >= 0 else ()
+        yield head + tuple(section.paragraphs)
+
+
+def _items_in(para: Paragraph, unit: int, doc) -> list[EnumItem]:
+    out = []
+    for m in _ENUM.finditer(para.text):
+        if m.start() > 0 and para.text[m.start() - 1] not in _BREAK_BEFORE:
+            continue
+        start = para.span.start + m.start()
+        if m.group("shi"):
+            number, style, marker = cn_to_int(m.group("n1")), "shi", m.group("shi")
+        elif m.group("di"):
+            number, style, marker = cn_to_int(m.group("n2")), "di", m.group("di")[:-1]
+        else:
+            marker = m.group("order")[:2]
+            number, style = _ORDER[marker], "order"
+        out.append(EnumItem(style, marker, number or 0, doc.span(start, start + len(marker)), para, unit))
+    return out
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
