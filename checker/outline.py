@@ -94,7 +94,8 @@ def _is_date_line(text: str) -> bool:
 
 def _is_org_line(text: str) -> bool:
     t = text.strip(LEADING_SPACE + " ")
-    return 2 <= len(t) <= 30 and not re.search(r"[。，,；;：:！？、“”]", t) and bool(_ORG_END.search(t))
+    # NOTE: a hard-wrapped sentence can end in 政府 too; names carry no quotes, book marks or digits
+    return 2 <= len(t) <= 30 and not re.search(r"[。，,；;：:！？、“”《》\d]", t) and bool(_ORG_END.search(t))
 
 
 def _closing(content: list[Line], index: LineIndex):

@@ -60,6 +60,8 @@ def load_yaml(text: str, source: str) -> Located:
         raise ReportlintError(f"{source}{line}: invalid YAML: {problem}") from None
     except yaml.YAMLError as err:
         raise ReportlintError(f"{source}: invalid YAML: {str(err).splitlines()[0]}") from None
+    except (ValueError, TypeError, OverflowError) as err:  # e.g. an impossible date 2020-13-01
+        raise ReportlintError(f"{source}: invalid value in YAML: {err}") from None
     finally:
         loader.dispose()
     return Located(data, lines, source)

@@ -139,3 +139,18 @@ def test_parser_never_raises(parts):
     doc = build(text)
     for h in doc.headings:
         assert 0 <= h.span.start <= h.span.end <= len(text)
+
+
+def test_a_wrapped_line_ending_in_zhengfu_is_not_a_masthead():
+    doc = build("某县2020年法治政府建设情况报告\n\n现将《某县2020年度法治政府\n建设情况报告》予以呈报。\n\n一、主要工作\n正文。\n")
+    assert [p.text for p in doc.preamble] == ["现将《某县2020年度法治政府", "建设情况报告》予以呈报。"]
+
+
+def test_impossible_yaml_date_is_a_clear_error(tmp_path):
+    import pytest
+    from checker.errors import ReportlintError
+    from checker.yamlio import load_yaml_file
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  - when: 2020-13-01\n", encoding="utf-8")
+    with pytest.raises(ReportlintError, match="bad.yaml"):
+        load_yaml_file(bad)
