@@ -281,3 +281,13 @@ def test_word_files_are_never_rewritten(tmp_path):
     assert "Word files are never rewritten" in proc.stderr and path.read_bytes() == before
     proc = run("check", "--diff", "--config", config, *only(SEMICOLON_RULES), path)
     assert "+（一）加强组织领导。召开常务会议4次；专题研究法治建设2次；听取汇报3次；部署任务5项。" in proc.stdout
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=reports())
+def test_fix_with_every_built_in_rule_is_idempotent(tmp_path, text):
+    write_rules(tmp_path, SEMICOLON_RULES)
+    config = Config(rules=(str(tmp_path / "test-rules.yaml"),))
+    once = fixer.fix_text(text, "r.txt", config)
+    assert fixer.fix_text(once.fixed, "r.txt", config).fixed == once.fixed
+    assert fixer.structure(build(text, "r.txt")) == fixer.structure(build(once.fixed, "r.txt"))
