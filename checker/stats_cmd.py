@@ -1,4 +1,4 @@
-"""`reportlint stats PATH…`: lint a folder of reports and tabulate per file and per rule.
+"""`reportlint stats PATH…`: lint a folder of reports (in parallel with -j) and tabulate per file and per rule.
 
 NOTE: this module must not import checker.cli (cli imports this one at its
 end), so its few options are declared here.
@@ -28,10 +28,12 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--report-year", type=int, default=None, help="The year reported on, when the text cannot tell.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the table to this file instead of standard output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Lint N files at once (default: the number of CPUs).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Column names (default zh).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="A .reportlint.yaml (or pyproject.toml) to use after the project's own.")
-def stats(paths, fmt, table, select, ignore, report_year, output, lang, config_path):
+def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, config_path):
     """Findings, figures and sections per report and per rule, for a folder of reports."""
     from . import stats as st
     from .config import resolve
@@ -42,7 +44,7 @@ def stats(paths, fmt, table, select, ignore, report_year, output, lang, config_p
     config = resolve(config_path, {"select": _split(select), "ignore": _split(ignore),
                                    "lang": lang, "report_year": report_year})
     rules = select_rules(config)
-    files, findings, errors = _lint(paths, config)
+    files, findings, errors = _lint(paths, config, jobs)
     by_rule = st.rule_stats(rules, findings)
     if fmt == "csv":
         text = st.format_csv(files, by_rule, tables[0])
@@ -56,25 +58,24 @@ def stats(paths, fmt, table, select, ignore, report_year, output, lang, config_p
     sys.exit(ExitCode.USAGE if errors else ExitCode.OK)
 
 
-def _lint(paths, config):
-    """Per-file stats, all findings, and errors (a file that cannot be read is skipped)."""
-    from .files import expand
-    from .linter import lint_document
-    from .outline import build
-    from .sources import read_any
+def _lint(paths, config, jobs):
+    """Per-file stats, all findings, and errors (a file that cannot be read is skipped).
+
+    NOTE: linting runs through checker.jobs (in parallel with -j); the per-file
+    counts need the Document, which run_files hands back (rebuilt in this
+    process after a parallel run).
+    """
+    from .files import exclude_base, expand
+    from .jobs import run_files
     from .stats import file_stats
     files, findings, errors = [], [], []
-    for path in expand(paths, config.exclude):
-        try:
-            source = read_any(path)
-        except ReportlintError as err:
-            errors.append(str(err))
+    for r in run_files(expand(paths, config.exclude, exclude_base(config)), config, jobs, keep_docs=True):
+        if r.error:
+            errors.append(r.error)
             continue
-        doc = build(source.text, "<stdin>" if path == "-" else path)
-        result = lint_document(doc, config)
-        files.append(file_stats(doc, result.findings))
-        findings.extend(result.findings)
-        errors.extend(str(e) for e in result.errors)
+        files.append(file_stats(r.doc, r.findings))
+        findings.extend(r.findings)
+        errors.extend(r.errors)
     return files, findings, errors
 
 

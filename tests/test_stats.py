@@ -146,3 +146,10 @@ def test_output_file(reports, tmp_path):
     target = tmp_path / "stats.csv"
     assert run(reports, "--format", "csv", "-o", target).exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("path,sections,headings")
+
+
+def test_parallel_run_gives_the_same_tables(reports):
+    (reports / "c-copy.txt").write_text(BAD, encoding="utf-8")
+    serial = run(reports, "--format", "json", "-j", "1").output
+    assert json.loads(serial)["files"][2]["findings"] > 0
+    assert run(reports, "--format", "json", "-j", "2").output == serial
