@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from . import CheckType, register
 from ._stats import VOCABULARY, check_vocabulary, claim_args
-from ..changes import evaluate_base
 from ..findings import Hit
-from ..relations import rate_claims, rate_vocabulary
 
 
 @register
@@ -28,6 +26,8 @@ class StatBase(CheckType):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
+        from ..changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap
+        from ..relations import rate_claims, rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             result = evaluate_base(claim, doc, vocab)

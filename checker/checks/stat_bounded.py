@@ -13,7 +13,6 @@ from __future__ import annotations
 from . import CheckType, register
 from ._stats import VOCABULARY, check_vocabulary, claim_args
 from ..findings import Hit
-from ..relations import rate_claims, rate_vocabulary
 
 
 @register
@@ -26,6 +25,7 @@ class StatBounded(CheckType):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
+        from ..relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             q = claim.quantity

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from . import CheckType, register
 from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
-from ..changes import evaluate_from_to
 from ..findings import Hit
-from ..relations import rate_claims, rate_vocabulary
 
 
 @register
@@ -26,6 +24,8 @@ class StatChange(CheckType):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
+        from ..changes import evaluate_from_to  # NOTE: lazy, so loading the registry stays cheap
+        from ..relations import rate_claims, rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             result = evaluate_from_to(claim, doc)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from . import CheckType, register
 from ._stats import VOCABULARY, check_vocabulary
 from ..findings import Hit
-from ..totals import parts_mismatches, totals_vocabulary
 
 
 @register
@@ -26,6 +25,7 @@ class StatParts(CheckType):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
+        from ..totals import parts_mismatches, totals_vocabulary  # NOTE: lazy, so loading the registry stays cheap
         for m in parts_mismatches(doc, totals_vocabulary(p["vocabulary"])):
             yield Hit(m.start, m.end, {"computation": m.computation, "total": m.total.text,
                                        "sum": str(m.sum)}, m.computation)

@@ -23,8 +23,6 @@ from __future__ import annotations
 from . import CheckType, Param, register
 from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
 from ..findings import Hit
-from ..pairings import evaluate_rate
-from ..relations import rate_claims, rate_vocabulary
 
 
 @register
@@ -38,6 +36,8 @@ class StatRate(CheckType):
         return dict(params, vocabulary=check_vocabulary(params))
 
     def run(self, doc, p, ctx):
+        from ..pairings import evaluate_rate  # NOTE: lazy, so loading the registry stays cheap
+        from ..relations import rate_claims, rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         aligned = None
         if p["segmenter"] == "jieba":

@@ -20,7 +20,6 @@ import re
 
 from . import CheckType, Param, ParamError, register
 from ..findings import Hit
-from ..quantities import unit_family
 from ..scope import SECTION_KINDS
 
 _SCOPE = re.compile(r"^(?:全年|今年|本年度|本年|年内|全县|全市|全区|全镇|全省|我县|我市|我区|我镇|共计|共|累计|"
@@ -51,6 +50,7 @@ class StatRepeat(CheckType):
         return params
 
     def run(self, doc, p, ctx):
+        from ..quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
         skipped = [s.span for s in doc.walk_sections() if s.kind in p["skip_kinds"]]
         year = ctx.report_year(doc)
         seen: dict = {}
