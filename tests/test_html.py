@@ -175,6 +175,12 @@ def test_every_finding_has_a_marker_a_list_item_and_a_detail_and_the_html_nests(
     for i in range(len(findings)):
         assert f"f0-{i}" in tree.ids and f"d0-{i}" in tree.ids
     assert page.count('<li class="fi ') == len(findings)
+    # severity has a shape as well as a colour, and hovering a passage tells what is wrong there
+    for i, f in enumerate(findings):
+        marker = re.search(rf'<a class="mk s-(\w+)" id="f0-{i}"[^>]*title="([^"]*)">(.*?)</a>', page)
+        assert marker.group(1) == f.severity and f'href="#i-{f.severity}"' in marker.group(3)
+        assert f.message.replace("<", "&lt;").replace(">", "&gt;") in marker.group(2)
+    assert 'title="警告 W101: 用语不规范' in page
     # the overlap of the rate finding and the wider terminology finding is one mark listing both
     assert re.search(r'<mark class="hl s-error" data-f="\d \d"[^>]*>91\.72%</mark>', page)
 
