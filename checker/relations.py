@@ -68,9 +68,30 @@ class RateVocabulary:
         return any(name.endswith(b) for b in self.bounded)
 
 
+def load_vocabulary(name: str, path: str | None = None) -> dict:
+    """The built-in rules/data/`name`, extended by the user's file at `path`.
+
+    Lists are joined (the user's items first, so their rate entries win
+    ties); a user file holds only what it adds.
+    """
+    data = dict(load_yaml_file(vocab_path(name)).data or {})
+    if path:
+        extra = load_yaml_file(Path(path)).data or {}
+        if not isinstance(extra, dict):
+            raise ValueError(f"{path}: a vocabulary file is a mapping")
+        for key, value in extra.items():
+            if not isinstance(value, list):
+                raise ValueError(f"{path}: {key} must be a list")
+            data[key] = value + list(data.get(key) or [])
+    return data
+
+
 @lru_cache(maxsize=8)
 def rate_vocabulary(path: str | None = None) -> RateVocabulary:
-    data = load_yaml_file(Path(path) if path else vocab_path("rates.yaml")).data or {}
+    data = load_vocabulary("rates.yaml", path)
+    for e in data.get("rates") or ():
+        if not (isinstance(e, dict) and isinstance(e.get("names"), list) and e["names"]):
+            raise ValueError(f"{path or 'rates.yaml'}: every rate entry needs a list of names")
     entries = tuple(RateEntry(
         names=tuple(e["names"]), numerator=tuple(e.get("numerator") or ()),
         complement=tuple(e.get("complement") or ()), denominator=tuple(e.get("denominator") or ()),

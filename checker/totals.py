@@ -24,12 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .quantities import CLAUSE_BREAK, Quantity, unit_family
-from .relations import has_cue
-from .resources import vocab_path
-from .yamlio import load_yaml_file
+from .relations import has_cue, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,7 @@ class TotalsVocabulary:
 
 @lru_cache(maxsize=8)
 def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
-    data = load_yaml_file(Path(path) if path else vocab_path("totals.yaml")).data or {}
+    data = load_vocabulary("totals.yaml", path)
     return TotalsVocabulary(tuple(data.get("part_markers") or ()),
                             tuple(tuple(p) for p in data.get("partitions") or ()),
                             tuple(data.get("skip_words") or ()),

@@ -246,3 +246,16 @@ def test_jieba_segmenter_agrees_with_cues(tmp_path):
         text = MARK.sub("", fixture.read_text(encoding="utf-8"))
         found = lint_text(text, config)
         assert sorted(f.line for f in found if f.rule == "T901") == sorted(f.line for f in found if f.rule == "T101")
+
+
+def test_user_vocabulary_extends_the_built_in_one(tmp_path):
+    (tmp_path / "rates.yaml").write_text(
+        "rates:\n  - names: [整改率]\n    numerator: [整改]\n    denominator: [排查, 发现]\n    bounded: true\n",
+        encoding="utf-8")
+    rule = JIEBA_RULE.replace("T901", "T902").replace("segmenter: jieba", f"vocabulary: {tmp_path / 'rates.yaml'}")
+    (tmp_path / "rules.yaml").write_text(rule.replace("rate-mismatch-segmented", "rate-mismatch-custom"), encoding="utf-8")
+    config = Config(select=("T902",), rules=(str(tmp_path / "rules.yaml"),))
+    assert [f.expected for f in lint_text("排查隐患120处，整改112处，整改率95%。", config)] == ["112/120 = 93%"]
+    assert lint_text("排查隐患120处，整改114处，整改率95%。", config) == []
+    # the built-in names still work under the user's file
+    assert [f.rule for f in lint_text("全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。", config)] == ["T902"]

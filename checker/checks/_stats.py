@@ -5,20 +5,38 @@ from pathlib import Path
 
 from . import Param, ParamError
 
-VOCABULARY = Param((str,), None, help="a rates.yaml of your own (default: the built-in vocabulary)")
+VOCABULARY = Param((str,), None, help="a YAML file extending the built-in vocabulary (rules/data/rates.yaml "
+                                      "or totals.yaml): its lists are added to the built-in ones")
 VERDICT = Param((str,), "wrong", choices=("wrong", "truncated"),
                 help="wrong: a value no pairing explains; truncated: cut off instead of rounded")
 
 
-def check_vocabulary(params: dict, key: str = "vocabulary") -> str | None:
+def check_vocabulary(params: dict, loader=None, key: str = "vocabulary") -> str | None:
+    """The absolute path of a user vocabulary, loaded once by `loader` to validate it."""
     path = params.get(key)
     if path is None:
         return None
     if not Path(path).is_file():
         raise ParamError(key, f"vocabulary file {path!r} does not exist")
-    return str(Path(path).resolve())
+    path = str(Path(path).resolve())
+    if loader is not None:
+        try:
+            loader(path)
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            raise ParamError(key, str(err)) from None
+    return path
 
 
 def claim_args(claim, computation: str) -> dict:
     q = claim.quantity
     return {"name": claim.name, "printed": q.text.strip(), "computation": computation}
+
+
+def load_rates(path: str):
+    from ..relations import rate_vocabulary  # lazy: only when a user vocabulary is given
+    return rate_vocabulary(path)
+
+
+def load_totals(path: str):
+    from ..totals import totals_vocabulary
+    return totals_vocabulary(path)

@@ -12,7 +12,7 @@ gives (12-b)/b = 45.27% (b = 8: 50.00%; b = 9: 33.33%), so it is reported.
 from __future__ import annotations
 
 from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary, claim_args
+from ._stats import VOCABULARY, check_vocabulary, load_rates, claim_args
 from ..findings import Hit
 
 
@@ -23,7 +23,7 @@ class StatBase(CheckType):
     params = {"vocabulary": VOCABULARY}
 
     def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params))
+        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap

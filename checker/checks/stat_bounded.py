@@ -11,7 +11,7 @@ a printed name matches when it ends with one. Growth and completion rates
 from __future__ import annotations
 
 from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary, claim_args
+from ._stats import VOCABULARY, check_vocabulary, load_rates, claim_args
 from ..findings import Hit
 
 
@@ -22,7 +22,7 @@ class StatBounded(CheckType):
     params = {"vocabulary": VOCABULARY}
 
     def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params))
+        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap

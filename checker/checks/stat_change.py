@@ -10,7 +10,7 @@ The values are the 由A…为B (从A…至B) pair before the rate in its sentenc
 from __future__ import annotations
 
 from . import CheckType, register
-from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
+from ._stats import VERDICT, VOCABULARY, check_vocabulary, load_rates, claim_args
 from ..findings import Hit
 
 
@@ -21,7 +21,7 @@ class StatChange(CheckType):
     params = {"verdict": VERDICT, "vocabulary": VOCABULARY}
 
     def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params))
+        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..changes import evaluate_from_to  # NOTE: lazy, so loading the registry stays cheap

@@ -11,7 +11,7 @@ list is judged and why lists that fall short are usually left alone.
 from __future__ import annotations
 
 from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary
+from ._stats import VOCABULARY, check_vocabulary, load_totals
 from ..findings import Hit
 
 
@@ -22,7 +22,7 @@ class StatParts(CheckType):
     params = {"vocabulary": VOCABULARY}
 
     def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params))
+        return dict(params, vocabulary=check_vocabulary(params, load_totals))
 
     def run(self, doc, p, ctx):
         from ..totals import parts_mismatches, totals_vocabulary  # NOTE: lazy, so loading the registry stays cheap

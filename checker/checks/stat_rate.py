@@ -21,7 +21,7 @@ is written for.
 from __future__ import annotations
 
 from . import CheckType, Param, register
-from ._stats import VERDICT, VOCABULARY, check_vocabulary, claim_args
+from ._stats import VERDICT, VOCABULARY, check_vocabulary, load_rates, claim_args
 from ..findings import Hit
 
 
@@ -33,7 +33,7 @@ class StatRate(CheckType):
               "segmenter": Param((str,), "cues", choices=("cues", "jieba"))}
 
     def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params))
+        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..pairings import evaluate_rate  # NOTE: lazy, so loading the registry stays cheap
