@@ -131,7 +131,8 @@ def _verify(text, path, config, base, fixes):
     return doc, result
 
 
-def _one_pass(text, path, config, doc, result, outcome) -> str | None:
+def _one_pass(text, path, config, doc, result, outcome):
+    """Apply what verifies; return (fixed text, its doc, its lint result) or None."""
     groups, pending = [], []
     for f in result.findings:
         if not f.fixes:
@@ -142,6 +143,7 @@ def _one_pass(text, path, config, doc, result, outcome) -> str | None:
         else:
             groups.append(f)
     groups.sort(key=lambda f: (min(s for s, _, _ in f.fixes), f.sort_key()))
+    outcome.dropped = pending
     batch, taken = [], []
     for f in groups:
         if not _overlaps(f.fixes, taken):
@@ -151,9 +153,8 @@ def _one_pass(text, path, config, doc, result, outcome) -> str | None:
         verdict = _verify(text, path, config, (doc, result), taken)
         if not isinstance(verdict, str):
             outcome.applied.extend(batch)
-            outcome.dropped = pending
-            return apply_fixes(text, taken)
-    accepted, taken = [], []
+            return (apply_fixes(text, taken), *verdict)
+    accepted, taken, last = [], [], None
     for f in groups:  # one group at a time: keep what verifies, report the rest
         if _overlaps(f.fixes, taken):
             continue  # tried again in the next pass
@@ -163,11 +164,11 @@ def _one_pass(text, path, config, doc, result, outcome) -> str | None:
         else:
             accepted.append(f)
             taken.extend(f.fixes)
-    outcome.dropped = pending
+            last = verdict
     if not accepted:
         return None
     outcome.applied.extend(accepted)
-    return apply_fixes(text, taken)
+    return (apply_fixes(text, taken), *last)
 
 
 def fix_text(text: str, path: str = "<text>", config=None) -> FixOutcome:
@@ -177,16 +178,15 @@ def fix_text(text: str, path: str = "<text>", config=None) -> FixOutcome:
     from .outline import build
     config = config or Config()
     outcome = FixOutcome(text, text)
-    current = text
+    doc = build(text, path)
+    result = lint_document(doc, config)
     for _ in range(MAX_PASSES):
-        doc = build(current, path)
-        result = lint_document(doc, config)
         outcome.doc, outcome.result = doc, result
-        fixed = _one_pass(current, path, config, doc, result, outcome)
-        if fixed is None or fixed == current:
+        step = _one_pass(outcome.fixed, path, config, doc, result, outcome)
+        if step is None:
             break
-        current = fixed
-    outcome.fixed = current
+        outcome.fixed, doc, result = step
+    outcome.doc, outcome.result = doc, result
     return outcome
 
 
