@@ -12,6 +12,7 @@ import re
 from .model import Cell, Line, LineIndex, Paragraph, Table
 
 _PIPE = re.compile(r"[|｜]")
+_TAB = re.compile(r"\t")
 _TABS = re.compile(r"\t+")
 _ALIGNED = re.compile(r"[ \u3000\u00a0]{2,}")
 _SEPARATOR = re.compile(r"^:?-{2,}:?$")
@@ -39,8 +40,8 @@ def _cells(line: Line, index: LineIndex, splitter) -> list[Cell] | None:
     return cells
 
 
-def _row(line: Line, index: LineIndex):
-    splitter = _PIPE if _PIPE.search(line.text) else _TABS
+def _row(line: Line, index: LineIndex, tabs=_TAB):
+    splitter = _PIPE if _PIPE.search(line.text) else tabs
     cells = _cells(line, index, splitter)
     return cells if len(cells) >= 2 else None
 
@@ -74,15 +75,12 @@ def group(lines: list, index: LineIndex) -> list:
 def _take(lines, i, index):
     """The longest run of rows starting at i (pipe/tab rows, or aligned lines)."""
     first = lines[i]
-    if first.kind == "row":
-        run, j = [], i
-        while j < len(lines) and lines[j].kind == "row":
-            cells = _row(lines[j], index)
-            if cells is None:
-                break
-            run.append(cells)
+    if _is_row(first):
+        j = i
+        while j < len(lines) and _is_row(lines[j]) and _row(lines[j], index, _TABS) is not None:
             j += 1
-        return run, j
+        tabs = _tab_splitter(lines[i:j], index)
+        return [_row(line, index, tabs) for line in lines[i:j]], j
     if first.kind != "text":
         return [], i + 1
     run, j, width = [], i, None
@@ -94,6 +92,26 @@ def _take(lines, i, index):
         run.append(cells)
         j += 1
     return run, j
+
+
+def _tab_splitter(rows: list, index: LineIndex):
+    """One tab per cell (Word and web tables: an empty cell is two tabs in a row),
+    unless only runs of tabs give every row the same width (tabs typed to align)."""
+    # NOTE: splitting on runs of tabs would drop empty cells and shift the
+    # columns after them, so a sum or a share would read the wrong cell.
+    tab_rows = [r for r in rows if not _PIPE.search(r.text)]
+    if len({len(_cells(r, index, _TAB)) for r in tab_rows}) <= 1:
+        return _TAB
+    if len({len(_cells(r, index, _TABS)) for r in tab_rows}) == 1:
+        return _TABS
+    return _TAB
+
+
+def _is_row(line: Line) -> bool:
+    """A row of the grammar, or a two-cell row with a single | (类别 | 数量), which
+    the grammar leaves as text because one | alone may be prose."""
+    return line.kind == "row" or (line.kind == "text" and len(_PIPE.findall(line.text)) == 1
+                                  and "。" not in line.text)
 
 
 def _table(rows, first: Line, last: Line, before: list, index: LineIndex) -> Table:

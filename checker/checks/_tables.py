@@ -1,0 +1,22 @@
+"""Helpers shared by the table check types (table-*): spans and labels of cells."""
+from __future__ import annotations
+
+
+def cell_span(cells) -> tuple[int, int]:
+    """(start, end) from the first to the last of `cells` (GridCells or Cells)."""
+    spans = [getattr(c, "cell", c).span for c in cells if c is not None]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def label_of(text: str, fallback: str = "") -> str:
+    return text.strip() or fallback
+
+
+def once(hits):
+    """Drop a second hit on the same span (a cell judged in both views of a table)."""
+    seen = set()
+    for hit in hits:
+        key = (hit.start, hit.end)
+        if key not in seen:
+            seen.add(key)
+            yield hit

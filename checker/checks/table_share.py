@@ -1,0 +1,49 @@
+"""table-share: a share cell (占比, 比例, %) equals count ÷ total at its printed precision.
+
+    check: table-share
+    params: {verdict: wrong}          # wrong | truncated
+
+    全年新受理行政复议案件151件，具体情况见下表：
+    申请事项       | 举报投诉 | 信息公开 | 行政处罚
+    数量           | 75件     | 16件     | 60件
+    占新受理数比例 | 49.66%   | 10.60%   | 39.74%    -> 75/151 = 49.67% (truncated)
+
+The whole is the table's 合计, the sum of its counts, or the total stated in
+the sentence that introduces the table — whichever explains the most cells
+(checker.table_shares). Rounding follows checker.rounding (GB/T 8170,
+half-up or half-even); `truncated` reports figures cut off instead of
+rounded, `wrong` figures neither rounding nor truncation explains.
+"""
+from __future__ import annotations
+
+from . import CheckType, Param, register
+from ._tables import label_of, once
+from ..findings import Hit
+
+
+@register
+class TableShare(CheckType):
+    name = "table-share"
+    needs = ("quantities",)
+    params = {"verdict": Param((str,), "wrong", choices=("wrong", "truncated"),
+                               help="wrong: neither rounded nor truncated; truncated: cut off")}
+
+    def run(self, doc, p, ctx):
+        if not doc.tables:
+            return
+        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+        yield from once(self._hits(analyses(doc), p["verdict"]))
+
+    def _hits(self, found, verdict):
+        for analysis in found:
+            for _, line, result in analysis.shares:
+                if result is None:
+                    continue
+                for c in result.cells:
+                    if c.verdict.value != verdict:
+                        continue
+                    computation = c.computation(result.denominator)
+                    span = c.share.cell.span
+                    yield Hit(span.start, span.end,
+                              {"category": label_of(c.position.label, "—"), "name": label_of(line.label, "占比"),
+                               "printed": c.share.cell.text, "computation": computation}, computation)

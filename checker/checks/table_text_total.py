@@ -1,0 +1,44 @@
+"""table-text-total: a table's total agrees with the total stated in the text before it.
+
+    check: table-text-total
+    params: {}
+
+    全年新受理行政复议案件151件，具体情况见下表：
+    类别     | 数量
+    行政处罚 | 80
+    信息公开 | 60
+    合计     | 140       -> 140 ≠ 151
+
+Also a table without a 合计 whose shares were computed on the stated total
+(75/151, 16/151 …) while its counts add up to less (75+16+40+4 = 135 ≠ 151).
+Conservative: a 合计 is compared only when the text states one count its
+label can mean (checker.table_text).
+"""
+from __future__ import annotations
+
+from . import CheckType, register
+from ._tables import cell_span, label_of, once
+from ..findings import Hit
+
+
+@register
+class TableTextTotal(CheckType):
+    name = "table-text-total"
+    needs = ("quantities",)
+    params = {}
+
+    def run(self, doc, p, ctx):
+        if not doc.tables:
+            return
+        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+        from ..table_text import text_total_mismatches
+        hits = []
+        for analysis in analyses(doc):
+            for view in analysis.views:
+                for m in text_total_mismatches(view, analysis.context, analysis.shares):
+                    start, end = cell_span(m.cells)
+                    q = m.quantity
+                    hits.append(Hit(start, end, {"line": label_of(m.line.label, "—"), "table": str(m.value),
+                                                 "text": q.text, "text_line": q.span.line,
+                                                 "computation": m.computation}, m.computation))
+        yield from once(hits)

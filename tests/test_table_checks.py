@@ -1,0 +1,219 @@
+"""Table arithmetic (T201-T206): every case in both orientations and with every separator.
+
+The cases live in fixtures/tables/cases.yaml: a table with an inconsistency
+and its consistent twin. Each is rendered with | pipes, Markdown pipes, tabs,
+aligned spaces (where the cells allow) and as a .docx table, as written and
+transposed, and must give exactly the expected findings (rule, cell and
+computation) — and none on the twin.
+"""
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from checker.config import Config
+from checker.linter import lint_text
+from checker.outline import build
+from checker.table_values import header_unit, label_role, named_base, read_cell
+
+from conftest import FIXTURES
+
+CASES = yaml.safe_load((FIXTURES / "tables" / "cases.yaml").read_text(encoding="utf-8"))
+SEPARATORS = ("pipe", "markdown", "tab", "aligned", "docx")
+
+
+def table_findings(text: str):
+    return [f for f in lint_text(text, Config(select=("statistics",))) if f.rule.startswith("T2")]
+
+
+# -- rendering -------------------------------------------------------------------
+
+def transpose(rows):
+    width = max(len(r) for r in rows)
+    rows = [list(r) + [""] * (width - len(r)) for r in rows]
+    return [list(col) for col in zip(*rows)]
+
+
+def width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def render(rows, how: str) -> str | None:
+    if how == "pipe":
+        return "\n".join(" | ".join(r) for r in rows)
+    if how == "markdown":
+        lines = ["| " + " | ".join(r) + " |" for r in rows]
+        lines.insert(1, "|" + "---|" * len(rows[0]))
+        return "\n".join(lines)
+    if how == "tab":
+        return "\n".join("\t".join(r) for r in rows)
+    if how == "aligned":
+        if any(len(r) < 3 or any(not c or " " in c for c in r) for r in rows):
+            return None   # aligned columns cannot show an empty cell or a two-cell row
+        widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+        return "\n".join("".join(c + " " * (widths[i] - width(c) + 4) for i, c in enumerate(r)).rstrip()
+                         for r in rows)
+    raise ValueError(how)
+
+
+def docx_text(tmp_path, intro, rows) -> str:
+    docx = pytest.importorskip("docx")
+    from checker.docx_reader import read_docx
+    document = docx.Document()
+    for line in intro:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    return read_docx(str(path)).text
+
+
+def variants():
+    return [pytest.param(case, transposed, how, id=f"{case['name']}-{'side' if transposed else 'top'}-{how}")
+            for case in CASES["cases"] for transposed in (False, True) for how in SEPARATORS
+            if case.get("transpose", True) or not transposed]
+
+
+def text_of(tmp_path, intro, rows, how):
+    if how == "docx":
+        return docx_text(tmp_path, intro, rows)
+    body = render(rows, how)
+    if body is None:
+        pytest.skip("cells that aligned columns cannot show")
+    return "\n".join(intro) + "\n" + body + "\n"
+
+
+def expected_findings(text, expect, transposed):
+    (table,) = build(text).tables
+    out = set()
+    for e in expect:
+        r, c = e["at"]
+        if transposed:
+            r, c = c, r
+        out.add((e["rule"], table.rows[r][c].span.start, e.get("expected")))
+    return out
+
+
+# -- every case: the defect is found on its cell, the twin is silent ----------------
+
+@pytest.mark.parametrize("case,transposed,how", variants())
+def test_inconsistent_table_is_reported_on_its_cell(tmp_path, case, transposed, how):
+    rows = transpose(case["bad"]["rows"]) if transposed else case["bad"]["rows"]
+    text = text_of(tmp_path, case["intro"], rows, how)
+    found = {(f.rule, f.start, f.expected) for f in table_findings(text)}
+    assert found == expected_findings(text, case["bad"]["expect"], transposed)
+
+
+@pytest.mark.parametrize("case,transposed,how", variants())
+def test_consistent_twin_is_silent(tmp_path, case, transposed, how):
+    rows = transpose(case["good"]["rows"]) if transposed else case["good"]["rows"]
+    text = text_of(tmp_path, case.get("good_intro", case["intro"]), rows, how)
+    assert build(text).tables, "the table was not recognised"
+    assert [(f.rule, f.message) for f in table_findings(text)] == []
+
+
+@pytest.mark.parametrize("case", CASES["quiet"], ids=lambda c: c["name"])
+@pytest.mark.parametrize("transposed", (False, True), ids=("top", "side"))
+@pytest.mark.parametrize("how", SEPARATORS)
+def test_consistent_tables_stay_silent(tmp_path, case, transposed, how):
+    rows = transpose(case["rows"]) if transposed else case["rows"]
+    text = text_of(tmp_path, case["intro"], rows, how)
+    assert build(text).tables
+    assert [(f.rule, f.message) for f in table_findings(text)] == []
+
+
+# -- messages --------------------------------------------------------------------
+
+def test_message_names_the_cell_and_the_computation():
+    case = next(c for c in CASES["cases"] if c["name"] == "shares-of-the-stated-total")
+    text = "\n".join(case["intro"]) + "\n" + render(case["bad"]["rows"], "pipe") + "\n"
+    by_rule = {}
+    for f in table_findings(text):
+        by_rule.setdefault(f.rule, f)
+    assert by_rule["T203"].message == "表中“举报投诉处理”的占新受理数比例49.27%系截断而非四舍五入：68/138 = 49.28%"
+    assert "129 ≠ 138" in by_rule["T205"].message and "第2行" in by_rule["T205"].message
+    en = [f for f in lint_text(text, Config(select=("T205",), lang="en"))]
+    assert en and "stated on line 2" in en[0].message
+
+
+def test_empty_part_is_missing_unless_the_rule_says_zero(tmp_path):
+    from checker.checks import get
+    text = "一、工作\n各所调解情况：\n项目\t东城所\t西城所\t南城所\t合计\n调解纠纷\t56\t\t37\t95\n"
+    assert table_findings(text) == []      # an empty cell may be a number nobody filled in
+    check = get("table-total")()
+    hits = list(check.run(build(text), {"empty": "zero"}, None))
+    assert [h.expected for h in hits] == ["56+0+37 = 93 ≠ 95"]
+
+
+def test_total_cell_merged_across_label_columns():
+    text = "一、执法\n办案情况：\n序号\t单位\t受理\t办结\n1\t东城所\t56\t50\n2\t西城所\t48\t45\n合计\t104\t96\n"
+    (f,) = table_findings(text)
+    assert (f.rule, f.quote, f.expected) == ("T201", "96", "50+45 = 95 ≠ 96")
+
+
+def test_table_rows_are_not_read_as_sentences():
+    """Figures in cells belong to the table checks, not to the sentence statistics."""
+    case = next(c for c in CASES["cases"] if c["name"] == "share-against-total")
+    text = "\n".join(case["bad"]["rows"][0]) + "\n" + render(case["bad"]["rows"], "pipe") + "\n"
+    assert [f.rule for f in lint_text(text, Config(select=("statistics",))) if not f.rule.startswith("T2")] == []
+
+
+# -- reading cells ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,hint,kind,value,unit", [
+    ("75", None, "number", "75", ""),
+    ("75件", None, "number", "75", "件"),
+    ("７５件", None, "number", "75", "件"),
+    ("1,250", None, "number", "1250", ""),
+    ("8.56万", None, "number", "85600", ""),
+    ("75（件）", None, "number", "75", "件"),
+    ("+20", None, "number", "20", ""),
+    ("-5", None, "number", "-5", ""),
+    ("49.66%", None, "percent", "49.66", "%"),
+    ("49.66 ％", None, "percent", "49.66", "%"),
+    ("４９．６６％", None, "percent", "49.66", "%"),
+    ("49.66", "%", "percent", "49.66", "%"),
+    ("75件", "%", "text", None, ""),
+    ("百分之五十", None, "percent", "50", "%"),
+    ("十二", None, "number", "12", ""),
+    ("—", None, "dash", "0", ""),
+    ("-", "件", "dash", "0", "件"),
+    ("/", None, "dash", "0", ""),
+    ("", None, "empty", None, ""),
+    ("2023年", None, "text", None, ""),
+    ("行政处罚", None, "text", None, ""),
+    ("75件（含结转3件）", None, "text", None, ""),
+])
+def test_read_cell(text, hint, kind, value, unit):
+    v = read_cell(text, hint)
+    assert v.kind == kind
+    assert v.value == (Decimal(value) if value is not None else None)
+    assert v.unit == unit
+
+
+def test_cell_decimals_and_rounding_unit():
+    v = read_cell("8.56万")
+    assert v.decimals == 2 and v.half_unit == 50 and not v.exact and v.shown == "8.56万"
+    assert read_cell("75件").exact and read_cell("-5").shown == "-5"
+
+
+@pytest.mark.parametrize("label,role", [
+    ("合计", "total"), ("合  计", "total"), ("全年合计", "total"), ("总计（件）", "total"), ("小计", "subtotal"),
+    ("其中：网上办理", "part-of"), ("占比", "share"), ("占新受理数比例", "share"), ("比例(%)", "share"),
+    ("（%）", "share"), ("办结比例", "plain"), ("成功率", "rate"), ("同比增减", "rate"),
+    ("受理总数", "plain"), ("行政处罚", "plain"),
+])
+def test_label_roles(label, role):
+    assert label_role(label) == role
+
+
+def test_units_and_bases_from_labels():
+    assert header_unit("数量（件）") == "件" and header_unit("占比(%)") == "%"
+    assert header_unit("执法案件情况（单位：件）") == "件" and header_unit("类别") is None
+    assert named_base("占新受理数比例") == "新受理" and named_base("占比") == "" and named_base("占全市比例") == "全市"
