@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .quantities import Quantity, unit_family
-from .relations import RateClaim, RateEntry, RateVocabulary, has_cue
+from .relations import RateClaim, RateEntry, RateVocabulary, has_cue, rate_claims
 from .rounding import Verdict, fmt, judge, percent
 
 MAX_COMBINE = 6     # numerator counts added up at most (2**6 subsets)
@@ -52,6 +52,21 @@ class Evaluation:
 
     def computation(self, claim: RateClaim) -> str:
         return self.pairing.computation(claim.quantity.decimals)
+
+
+def evaluations(doc, vocab: RateVocabulary, aligned=None) -> list[tuple[RateClaim, Evaluation]]:
+    """Every rate claim of `doc` with a verdict, cached on the document
+    (T101 and T102 read the same verdicts)."""
+    cache = doc.__dict__.setdefault("_rate_evaluations", {})
+    key = (id(vocab), aligned)
+    if key not in cache:
+        found = []
+        for claim in rate_claims(doc, vocab):
+            result = evaluate_rate(claim, vocab, aligned)
+            if result is not None:
+                found.append((claim, result))
+        cache[key] = (vocab, found)
+    return cache[key][1]
 
 
 def evaluate_rate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> Evaluation | None:
@@ -117,8 +132,8 @@ def _numerator_cue(label: str, cues, name: str, vocab: RateVocabulary, aligned=N
     cue = has_cue(label, cues, aligned)
     if cue is None:
         return False
-    head = label[:label.find(cue)]
-    return not any(head.endswith(q) and q not in name for q in vocab.qualifiers)
+    narrower = tuple(q for q in vocab.qualifiers if q not in name)
+    return not (narrower and label[:label.find(cue)].endswith(narrower))
 
 
 def _share_pairings(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .quantities import Quantity
@@ -39,7 +39,7 @@ class RateEntry:
     bounded: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RateVocabulary:
     entries: tuple
     bounded: tuple
@@ -50,22 +50,37 @@ class RateVocabulary:
     qualifiers: tuple = ()
 
     def entry_for(self, name: str) -> RateEntry | None:
-        """The entry whose name ends `name`; None when a qualifier narrows it
-        (按期办结率 when only 办结率 is listed)."""
-        best, best_len = None, 0
+        """The entry whose name ends `name`, longest first; None when a
+        qualifier narrows it (按期办结率 when only 办结率 is listed)."""
+        by_name = self.by_name
+        for k in range(len(name)):
+            entry = by_name.get(name[k:])
+            if entry is not None:
+                return None if self.qualified(name[:k]) else entry
+        return None
+
+    @cached_property
+    def by_name(self) -> dict:
+        out: dict = {}
         for entry in self.entries:
             for n in entry.names:
-                if name.endswith(n) and len(n) > best_len:
-                    best, best_len = entry, len(n)
-        if best is not None and self.qualified(name[:-best_len]):
-            return None
-        return best
+                out.setdefault(n, entry)    # the first entry naming it wins
+        return out
+
+    @cached_property
+    def patterns(self) -> dict:
+        def alt(words):
+            return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+        moves = self.increase + self.decrease
+        return {"compare": re.compile(alt(self.compare)),
+                "direction": re.compile(alt(moves)),
+                "tail": re.compile(f"^.{{0,4}}?({alt(moves)})$")}
 
     def qualified(self, prefix: str) -> bool:
-        return any(prefix.endswith(q) for q in self.qualifiers)
+        return prefix.endswith(self.qualifiers) if self.qualifiers else False
 
     def is_bounded(self, name: str) -> bool:
-        return any(name.endswith(b) for b in self.bounded)
+        return name.endswith(self.bounded) if self.bounded else False
 
 
 def load_vocabulary(name: str, path: str | None = None) -> dict:
@@ -103,19 +118,28 @@ def rate_vocabulary(path: str | None = None) -> RateVocabulary:
 
 
 def has_cue(label: str, cues, aligned=None) -> str | None:
-    """The first cue that occurs in `label` and is not negated (不予受理 is no 受理).
+    """A cue that occurs in `label` and is not negated (不予受理 is no 受理):
+    the earliest occurrence, the longest cue at that place.
 
     `aligned(label, start, end)`, when given (checker.segment), must accept
     the occurrence: 审结 inside 一审结案 cuts across two words.
     """
-    for cue in cues:
-        i = label.find(cue)
-        while i >= 0:
-            negated = any(label.endswith(neg, 0, i) for neg in NEGATIONS) and cue[0] not in "未不无非"
-            if not negated and (aligned is None or aligned(label, i, i + len(cue))):
-                return cue
-            i = label.find(cue, i + 1)
+    if not label:
+        return None
+    for m in _cue_pattern(tuple(cues)).finditer(label):
+        cue, i = m.group(1), m.start()
+        negated = cue[0] not in "未不无非" and label.endswith(NEGATIONS, 0, i)
+        if not negated and (aligned is None or aligned(label, i, i + len(cue))):
+            return cue
     return None
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple) -> re.Pattern:
+    # NOTE: a lookahead so that overlapping occurrences are all tried
+    # (不予受理受理: the second 受理 counts).
+    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True)) or "(?!)"
+    return re.compile(f"(?=({alternatives}))")
 
 
 # -- claims -------------------------------------------------------------------
@@ -160,16 +184,25 @@ def _claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
     return out
 
 
+def by_sentence(doc) -> dict[int, list]:
+    """The quantities of each sentence, keyed by the sentence's start offset (cached)."""
+    cached = doc.__dict__.get("_quantities_by_sentence")
+    if cached is None:
+        cached = {}
+        for q in doc.quantities:
+            cached.setdefault(q.sentence.span.start, []).append(q)
+        doc.__dict__["_quantities_by_sentence"] = cached
+    return cached
+
+
 def _chains(doc) -> dict:
-    by_sentence: dict[int, list] = {}
-    for q in doc.quantities:
-        by_sentence.setdefault(q.sentence.span.start, []).append(q)
+    by_start = by_sentence(doc)
     chains, prev = {}, None
     for s in doc.sentences:
-        own = [q for q in by_sentence.get(s.span.start, ()) if q.is_count]
+        own = [q for q in by_start.get(s.span.start, ()) if q.is_count]
         chain = own
         if prev is not None and prev.paragraph is s.paragraph and (not own or s.text.startswith("其中")):
-            chain = [q for q in by_sentence.get(prev.span.start, ()) if q.is_count] + own
+            chain = [q for q in by_start.get(prev.span.start, ()) if q.is_count] + own
         chains[s.span.start] = tuple(chain)
         prev = s
     return chains
@@ -177,13 +210,13 @@ def _chains(doc) -> dict:
 
 def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
     before = q.before
-    for word in vocab.compare:
-        i = before.rfind(word)
-        if i >= 0:
-            direction = _tail_direction(before[i + len(word):], vocab)
-            if not direction or _RATE_WORD.search(before[:i]):
-                return None   # no direction, or the change of a rate (败诉率同比下降5%)
-            return RateClaim(q, before[i:], "compare", _start(doc, q, before[i:]), direction, None, chain)
+    found = list(vocab.patterns["compare"].finditer(before))
+    if found:
+        i, end = found[-1].span()
+        direction = _tail_direction(before[end:], vocab)
+        if not direction or _RATE_WORD.search(before[:i]):
+            return None   # no direction, or the change of a rate (败诉率同比下降5%)
+        return RateClaim(q, before[i:], "compare", _start(doc, q, before[i:]), direction, None, chain)
     m = _SHARE.search(before)
     if m and (not _NAME_END.search(before) or before.rfind("占") > before.rfind("率")):
         return RateClaim(q, m.group(0).strip(), "share", _start(doc, q, m.group(0).strip()), 0, None, chain)
@@ -205,19 +238,18 @@ def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
 
 def _tail_direction(tail: str, vocab: RateVocabulary) -> int:
     """+1/-1 when `tail` ends with a direction word (下降, 增长了, 上升幅度为 …)."""
-    t = _TAIL_LINK.sub("", tail)
-    for w in sorted(vocab.increase + vocab.decrease, key=len, reverse=True):
-        if t.endswith(w) and len(t) - len(w) <= 4:
-            return 1 if w in vocab.increase else -1
-    return 0
+    m = vocab.patterns["tail"].match(_TAIL_LINK.sub("", tail))
+    if m is None:
+        return 0
+    return 1 if m.group(1) in vocab.increase else -1
 
 
 def _direction(text: str, vocab: RateVocabulary) -> int:
-    inc = max((text.rfind(w) for w in vocab.increase), default=-1)
-    dec = max((text.rfind(w) for w in vocab.decrease), default=-1)
-    if inc < 0 and dec < 0:
+    """The direction of the last direction word in `text` (0: none)."""
+    found = list(vocab.patterns["direction"].finditer(text))
+    if not found:
         return 0
-    return 1 if inc > dec else -1
+    return 1 if found[-1].group(0) in vocab.increase else -1
 
 
 def _start(doc, q: Quantity, name: str) -> int:

@@ -18,6 +18,7 @@ strings, so no float ever decides a verdict.
 from __future__ import annotations
 
 import enum
+from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -76,14 +77,39 @@ def judge(exact: Fraction, printed: str | Decimal, approximate: bool = False,
     larger) and "max" for a ceiling (不到, 不足, 近: it may be smaller).
     """
     exact = Fraction(exact)
-    if rounds_to(exact, printed):
+    p, d, target, p_frac = _printed(str(printed))
+    if exact < 0 or p < 0:
+        return _judge_signed(exact, p, d, approximate, bound)
+    # NOTE: integer arithmetic throughout: the exact value in units of the
+    # last printed place, its remainder deciding half-up and half-even.
+    den = exact.denominator
+    whole, rest = divmod(exact.numerator * 10 ** d, den)
+    twice = 2 * rest
+    half_up = whole + (twice >= den)
+    half_even = whole + (twice > den or (twice == den and whole % 2 == 1))
+    if target in (half_up, half_even):
         return Verdict.OK
-    d, p = decimals_of(printed), to_fraction(printed)
-    if bound == "min" and exact >= p:
+    if (bound == "min" and exact >= p_frac) or (bound == "max" and exact <= p_frac):
         return Verdict.OK
-    if bound == "max" and exact <= p:
+    if whole == target:
+        return Verdict.OK if (approximate or bound) else Verdict.TRUNCATED
+    return Verdict.WRONG
+
+
+@lru_cache(maxsize=1024)
+def _printed(printed: str) -> tuple[Decimal, int, int, Fraction]:
+    """A printed figure: its Decimal, decimals, value in last-place units, Fraction."""
+    p = Decimal(printed)
+    d = decimals_of(p)
+    return p, d, int(p.scaleb(d)), Fraction(p)
+
+
+def _judge_signed(exact: Fraction, p: Decimal, d: int, approximate: bool, bound) -> Verdict:
+    if rounds_to(exact, p):
         return Verdict.OK
-    if truncate(exact, d) == Decimal(str(printed)):
+    if (bound == "min" and exact >= Fraction(p)) or (bound == "max" and exact <= Fraction(p)):
+        return Verdict.OK
+    if truncate(exact, d) == p:
         return Verdict.OK if (approximate or bound) else Verdict.TRUNCATED
     return Verdict.WRONG
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .quantities import CLAUSE_BREAK, Quantity, unit_family
-from .relations import has_cue, load_vocabulary
+from .relations import by_sentence, has_cue, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,11 @@ class TotalsVocabulary:
     skip_words: tuple
     disjoint: tuple = ()
     overlap_words: tuple = ()
+
+    @property
+    def members(self) -> tuple:
+        """Every member of every partition and set of exclusive outcomes."""
+        return tuple({m for f in self.partitions + self.disjoint for m in f})
 
 
 @lru_cache(maxsize=8)
@@ -74,14 +79,12 @@ class PartsMismatch:
 
 def parts_mismatches(doc, vocab: TotalsVocabulary) -> list[PartsMismatch]:
     out, prev = [], None
-    by_sentence: dict[int, list] = {}
-    for q in doc.quantities:
-        by_sentence.setdefault(q.sentence.span.start, []).append(q)
+    by_start = by_sentence(doc)
     for s in doc.sentences:
-        qs = by_sentence.get(s.span.start, [])
+        qs = by_start.get(s.span.start, [])
         earlier = []
         if prev is not None and prev.paragraph is s.paragraph and s.text.startswith("其中"):
-            earlier = by_sentence.get(prev.span.start, [])
+            earlier = by_start.get(prev.span.start, [])
         text = s.text + (prev.text if earlier else "")
         if qs and not any(w in text for w in vocab.skip_words):
             out.extend(_sentence(doc, qs, earlier, vocab))
@@ -94,8 +97,8 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
     for i, q in enumerate(qs):
         if id(q) in used or not q.is_count:
             continue
-        marked = any(q.before.startswith(m) for m in vocab.markers)
-        if not (marked or _family_at(q, vocab.partitions) or _family_at(q, vocab.disjoint)):
+        marked = q.before.startswith(vocab.markers)
+        if not (marked or has_cue(q.label, vocab.members)):
             continue
         run = _run(doc, qs, i)
         same = [c for c in earlier + qs[:i] if c.kind == "count" and unit_family(c.unit) == unit_family(q.unit)]
@@ -109,10 +112,6 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
         used.update(id(p) for p in run)
         if found is not None:
             yield found
-
-
-def _family_at(q: Quantity, families) -> bool:
-    return any(has_cue(q.label, f) for f in families)
 
 
 def _all_in_family(parts, families) -> bool:

@@ -36,14 +36,13 @@ class StatRate(CheckType):
         return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
-        from ..pairings import evaluate_rate  # NOTE: lazy, so loading the registry stays cheap
-        from ..relations import rate_claims, rate_vocabulary
+        from ..pairings import evaluations  # NOTE: lazy, so loading the registry stays cheap
+        from ..relations import rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         aligned = None
         if p["segmenter"] == "jieba":
             from ..segment import aligned
-        for claim in rate_claims(doc, vocab):
-            result = evaluate_rate(claim, vocab, aligned)
-            if result is not None and result.verdict.value == p["verdict"]:
+        for claim, result in evaluations(doc, vocab, aligned):
+            if result.verdict.value == p["verdict"]:
                 computation = result.computation(claim)
                 yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)

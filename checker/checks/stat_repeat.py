@@ -53,13 +53,17 @@ class StatRepeat(CheckType):
         from ..quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
         skipped = [s.span for s in doc.walk_sections() if s.kind in p["skip_kinds"]]
         year = ctx.report_year(doc)
+        words = _any_of(p["skip_words"])
+        subjects = _any_of(p["skip_subjects"])
+        plain: dict = {}
         seen: dict = {}
         for q in doc.quantities:
             if not q.is_count or any(a.start <= q.start < a.end for a in skipped):
                 continue
-            if not _plain_sentence(q.sentence.text, p["skip_words"], year):
-                continue
-            if any(w in q.sentence.text[:q.start - q.sentence.span.start] for w in p["skip_subjects"]):
+            s = q.sentence
+            if s.span.start not in plain:
+                plain[s.span.start] = _plain_sentence(s.text, words, year)
+            if not plain[s.span.start] or subjects.search(s.text, 0, q.start - s.span.start):
                 continue
             key = (_SCOPE.sub("", q.before) + "|" + q.after, unit_family(q.unit))
             if len(key[0]) - 1 < p["min_label"]:
@@ -72,8 +76,12 @@ class StatRepeat(CheckType):
                           f"{first.text}")
 
 
-def _plain_sentence(text: str, words, year) -> bool:
+def _any_of(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _plain_sentence(text: str, words: re.Pattern, year) -> bool:
     """No other years, cumulative spans or plans in the sentence."""
-    if any(w in text for w in words):
+    if words.search(text):
         return False
     return all(year is not None and int(y) == year for y in _YEAR.findall(text))
