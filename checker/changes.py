@@ -4,6 +4,7 @@ Two relations, both found inside one sentence:
 
 * from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%.
   The rate is judged exactly (checker.rounding).
+* percentage points: 纠错率由15.2%下降到12.1%，下降3.1个百分点 -> 15.2-12.1.
 * unstated base: 来信来访案件90宗，同比下降42.68% (or 增长30人，增长率32%).
   Last year's figure is not printed, but it was a whole number, so the rate
   is possible only if some whole base b gives exactly that rounded rate
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .quantities import CLAUSE_BREAK, Quantity, is_continuous
-from .relations import RateClaim, RateVocabulary
+from .relations import RateClaim, RateVocabulary, by_sentence
 from .rounding import Verdict, accepting_interval, fmt, judge, percent
 
 _FROM = re.compile(r"(?:由|从)(?:原来的|原|过去的|过去|之前的)?(?:平均)?$")
@@ -34,8 +35,7 @@ class ChangeResult:
 
 
 def _sentence_counts(claim: RateClaim, doc) -> list[Quantity]:
-    s = claim.quantity.sentence
-    return [q for q in doc.quantities if q.sentence is s]
+    return by_sentence(doc).get(claim.quantity.sentence.span.start, [])
 
 
 def _plain(q: Quantity) -> bool:
@@ -187,3 +187,34 @@ def _nearest(value, is_delta, direction, q: Quantity, rate) -> str:
             expr = f"({base}-{value})/{base}"
         parts.append(f"{expr} = {fmt(rate(base), q.decimals)}%")
     return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class PointsChange:
+    points: Quantity            # the 个百分点 figure
+    old: Quantity
+    new: Quantity
+    result: ChangeResult
+
+
+def points_changes(doc) -> list[PointsChange]:
+    """由A%下降到B%，下降X个百分点: X must be |A - B| at X's decimals."""
+    out = []
+    for qs in by_sentence(doc).values():
+        for i, x in enumerate(qs):
+            if x.kind != "points" or i < 2 or x.approximate:
+                continue
+            a, b = qs[i - 2], qs[i - 1]
+            if not (a.kind == b.kind == "percent" and not a.approximate and not b.approximate):
+                continue
+            if not (_FROM.search(a.before) and _TO.search(b.before)) or "分别" in x.before:
+                continue
+            if len(CLAUSE_BREAK.findall(doc.text, b.end, x.lead)) > 1:
+                continue
+            diff = abs(Fraction(b.value) - Fraction(a.value))
+            verdict = judge(diff, x.number)
+            if verdict is not Verdict.OK:
+                hi, lo = (a, b) if a.value >= b.value else (b, a)
+                text = f"{hi.number}-{lo.number} = {fmt(diff, x.decimals)}"
+                out.append(PointsChange(x, a, b, ChangeResult(verdict, text)))
+    return out
