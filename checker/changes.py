@@ -115,6 +115,9 @@ def evaluate_base(claim: RateClaim, doc, vocab: RateVocabulary) -> ChangeResult 
         return None
     if "分别" in claim.name or from_to(claim, doc) is not None:
         return None   # respective rates, or both values stated (stat-change judges those)
+    head = q.before[:q.before.rfind(claim.name)] if claim.name in q.before else q.before
+    if len(head.strip("，,、 并且")) >= 2:
+        return None   # the rate has a subject of its own (涉案金额同比下降…), not the count before
     candidates = base_counts(claim, doc, vocab)
     if not candidates:
         return None
