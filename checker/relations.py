@@ -225,8 +225,8 @@ def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
         name = m.group(1)
         direction = _direction(name, vocab) if name.endswith("率") else 0
         kind = "change" if direction and not vocab.entry_for(name) else "rate"
-        if name.endswith(("占比", "比例", "比重")):
-            kind = "share"
+        if name.endswith(("占比", "比重")) or (name.endswith("比例") and "占" in before):
+            kind = "share"      # NOTE: a bare 比例 may be a ratio above 100% (复议与诉讼案件比例)
         return RateClaim(q, name, kind, _start(doc, q, name), direction, vocab.entry_for(name), chain)
     word = before[-6:]
     direction = _tail_direction(word, vocab)
