@@ -2,17 +2,30 @@
 
 Only PyYAML's safe loader is used (the C one when available): rule and config
 files are data and can never construct Python objects.
+
+NOTE: start-up matters (a pre-commit run lints one file), so a parsed file is
+kept in the user cache as `marshal` data keyed by path, size, mtime and
+reportlint's version; a warm run neither parses YAML nor imports PyYAML.
+marshal holds plain data only (no code, no objects), so a tampered cache file
+cannot run anything. YAML dates are read as ISO strings, so all data is plain.
 """
 from __future__ import annotations
 
-import yaml
+import hashlib
+import marshal
+import os
 
 from .errors import ReportlintError
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_CACHE_VERSION = b"yamlio-1"
+
+
+def _loader():
+    import yaml
+    try:
+        return yaml, yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+        return yaml, yaml.SafeLoader
 
 
 class Located:
@@ -33,6 +46,7 @@ class Located:
 
 
 def _record(node, path: tuple, lines: dict):
+    import yaml
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -44,15 +58,28 @@ def _record(node, path: tuple, lines: dict):
             _record(item, path + (i,), lines)
 
 
+def _plain(value):
+    """YAML timestamps become ISO strings, so every loaded value is plain data."""
+    import datetime
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
 def load_yaml(text: str, source: str) -> Located:
-    loader = _Loader(text)
+    yaml, Loader = _loader()
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         lines: dict[tuple, int] = {}
         if node is None:
             return Located(None, lines, source)
         _record(node, (), lines)
-        data = loader.construct_document(node)
+        data = _plain(loader.construct_document(node))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -68,6 +95,9 @@ def load_yaml(text: str, source: str) -> Located:
 
 
 def load_yaml_file(path) -> Located:
+    cached, key = _cache_get(path)
+    if cached is not None:
+        return cached
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -75,4 +105,49 @@ def load_yaml_file(path) -> Located:
         raise ReportlintError(f"{path}: cannot read ({err.strerror or err})") from None
     except UnicodeDecodeError:
         raise ReportlintError(f"{path}: not UTF-8 text") from None
-    return load_yaml(text, str(path))
+    loc = load_yaml(text, str(path))
+    _cache_put(key, loc)
+    return loc
+
+
+def _cache_dir() -> str | None:
+    if os.environ.get("REPORTLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "reportlint", "yaml")
+
+
+def _cache_get(path):
+    folder = _cache_dir()
+    if folder is None:
+        return None, None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None, None
+    from . import __version__
+    ident = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{__version__}".encode()
+    key = os.path.join(folder, hashlib.sha1(_CACHE_VERSION + ident).hexdigest() + ".marshal")
+    try:
+        with open(key, "rb") as fh:
+            data, lines, source = marshal.load(fh)
+        return Located(data, lines, source), key
+    except (OSError, EOFError, ValueError, TypeError):
+        return None, key
+
+
+def _cache_put(key, loc: Located) -> None:
+    if key is None:
+        return
+    try:
+        blob = marshal.dumps((loc.data, loc.lines, loc.source))
+    except ValueError:  # pragma: no cover - load_yaml yields plain data only
+        return
+    try:
+        os.makedirs(os.path.dirname(key), exist_ok=True)
+        tmp = f"{key}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, key)  # atomic: parallel runs never see half a file
+    except OSError:
+        pass
