@@ -77,7 +77,11 @@ def views(table: Table) -> tuple[View, View] | tuple:
     width = len(grid[0])
     if header_rows >= len(grid) or label_cols >= width or (header_rows == 0 and label_cols == 0):
         return ()
-    col_labels = [_join(grid[r][c] for r in range(header_rows)) for c in range(width)]
+    # NOTE: a header row shorter than the table held merged cells (a .docx group
+    # heading over two columns): its cells no longer stand over their columns,
+    # so only full header rows name the columns, when there are any.
+    full = [r for r in range(header_rows) if len(table.rows[r]) == width] or list(range(header_rows))
+    col_labels = [_join(grid[r][c] for r in full) for c in range(width)]
     row_labels = [_join(grid[r][c] for c in range(label_cols)
                         if not (_serial_col(grid, c) and grid[r][c] is not None and _raw(grid[r][c]).numeric))
                   for r in range(len(grid))]
@@ -160,20 +164,24 @@ def _first_cell(cells) -> Cell | None:
 
 def _values(table, grid, header_rows, label_cols, row_labels, col_labels) -> dict:
     """(row, column) -> GridCell for the data area, read with the unit of its headers."""
+    row_units = [_label_unit(label) for label in row_labels]
+    col_units = [_label_unit(label) for label in col_labels]
+    default = table.unit if table.unit != "%" else None
     out = {}
     for r in range(header_rows, len(grid)):
         for c in range(label_cols, len(grid[0])):
             cell = grid[r][c]
             if cell is not None:
-                out[(r, c)] = GridCell(cell, read_cell(cell.text, _hint(table, row_labels[r], col_labels[c])))
+                units = (row_units[r], col_units[c])
+                hint = "%" if "%" in units else units[0] or units[1] or default
+                out[(r, c)] = GridCell(cell, read_cell(cell.text, hint))
     return out
 
 
-def _hint(table: Table, row_label: str, col_label: str) -> str | None:
-    units = [header_unit(row_label), header_unit(col_label)]
-    if "%" in units or "share" in (label_role(row_label), label_role(col_label)):
-        return "%"
-    return next((u for u in units if u), None) or (table.unit if table.unit != "%" else None)
+def _label_unit(label: str) -> str | None:
+    """The unit a row or column label gives its cells; "%" for a share label."""
+    unit = header_unit(label)
+    return "%" if unit == "%" or label_role(label) == "share" else unit
 
 
 # -- lines and positions --------------------------------------------------------

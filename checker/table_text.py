@@ -146,26 +146,34 @@ def cue_in(cue: str, text: str) -> bool:
 
 def figure_mismatches(doc, view: View, nearby) -> list[FigureMismatch]:
     lines = view.count_lines()
+    said = _by_words(nearby)
+    categories = {p.index: _strip_suffixes(bare_label(p.label)) for p in view.positions
+                  if p.role == "plain" and not is_catch_all(p.label) and not is_generic(p.label)}
     out = []
     for line in lines:
         for p in view.positions:
-            cell = line.at(p)
-            if p.role != "plain" or cell is None or not cell.value.exact or is_catch_all(p.label):
+            cell, category = line.at(p), categories.get(p.index, "")
+            if cell is None or not cell.value.exact or len(category) < 2 or category not in said:
                 continue
-            category = _strip_suffixes(bare_label(p.label))
-            if len(category) < 2 or is_generic(p.label):
-                continue
-            said = [q for q in nearby if _says(doc, q, category, line, len(lines) == 1)]
-            if said and not any(q.value == cell.value.value for q in said):
-                out.append(FigureMismatch(line, cell, bare_label(p.label), said[0]))
+            found = [q for words, q in said.get(category, ()) if _says(doc, q, words, category, line, len(lines) == 1)]
+            if found and not any(q.value == cell.value.value for q in found):
+                out.append(FigureMismatch(line, cell, bare_label(p.label), found[0]))
     return out
 
 
-def _says(doc, q, category: str, line: TLine, single: bool) -> bool:
+def _by_words(quantities, longest: int = 24) -> dict:
+    """Every ending of the words before each count -> (words, count): a category
+    is looked up by the words it must end, not compared with every count."""
+    out: dict = {}
+    for q in quantities:
+        words = _strip_suffixes(q.before)
+        for k in range(2, min(len(words), longest) + 1):
+            out.setdefault(words[-k:], []).append((words, q))
+    return out
+
+
+def _says(doc, q, words: str, category: str, line: TLine, single: bool) -> bool:
     if line.unit and unit_family(q.unit) != line.unit:
-        return False
-    words = _strip_suffixes(q.before)
-    if not words.endswith(category):
         return False
     prefix = _strip_prefixes(words[:-len(category)])
     own = bare_label(line.label)

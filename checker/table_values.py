@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .quantities import FULLWIDTH, cn_number, extract
 from .resources import vocab_path
@@ -84,7 +84,7 @@ class CellValue:
     def decimals(self) -> int:
         return len(self.number.split(".")[1]) if "." in self.number else 0
 
-    @property
+    @cached_property
     def exact(self) -> bool:
         """A whole count as printed: no decimals, no 万, no approximation."""
         return self.kind == "number" and not self.approx and self.multiplier == 1 and self.decimals == 0
@@ -106,8 +106,11 @@ EMPTY = CellValue("empty")
 TEXT = CellValue("text")
 
 
+@lru_cache(maxsize=4096)
 def read_cell(text: str, unit_hint: str | None = None) -> CellValue:
-    """The value of one cell; `unit_hint` is the unit of its header (件, %)."""
+    """The value of one cell; `unit_hint` is the unit of its header (件, %).
+
+    Cached: the values are frozen, and the cells of a table repeat (—, 0, 件)."""
     vocab = table_vocabulary()
     s = _SPACES.sub("", text or "")
     if not s:
@@ -172,6 +175,7 @@ def _chinese(s: str, unit_hint: str | None) -> CellValue | None:
 
 # -- labels ---------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
 def header_unit(label: str) -> str | None:
     """The unit a header or caption gives its cells: 数量（件） 件, 占比（%） %, 单位：件 件."""
     s = _SPACES.sub("", label or "").translate(FULLWIDTH)
@@ -186,6 +190,7 @@ def header_unit(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def bare_label(label: str) -> str:
     """The label without spaces, a bracketed unit, or a trailing colon: 数量（件） -> 数量."""
     s = _SPACES.sub("", label or "").translate(FULLWIDTH)
@@ -193,6 +198,7 @@ def bare_label(label: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1024)
 def label_role(label: str) -> str:
     """total | subtotal | part-of (其中…) | share | rate | plain."""
     vocab = table_vocabulary()
@@ -229,10 +235,12 @@ def looks_like_year(text: str) -> bool:
     return bool(_BARE_YEAR.match(_SPACES.sub("", text or "").translate(FULLWIDTH)))
 
 
+@lru_cache(maxsize=1024)
 def is_catch_all(label: str) -> bool:
     return bare_label(label).startswith(table_vocabulary().catch_all)
 
 
+@lru_cache(maxsize=1024)
 def named_base(label: str) -> str:
     """What a share label says it is a share of: 占新受理数比例 -> 新受理; 占比 -> ""."""
     s = bare_label(label)
@@ -252,5 +260,6 @@ def named_base(label: str) -> str:
     return base
 
 
+@lru_cache(maxsize=1024)
 def is_generic(label: str) -> bool:
     return bare_label(label) in table_vocabulary().generic_labels or not bare_label(label)

@@ -76,11 +76,16 @@ def _take(lines, i, index):
     """The longest run of rows starting at i (pipe/tab rows, or aligned lines)."""
     first = lines[i]
     if _is_row(first):
-        j = i
-        while j < len(lines) and _is_row(lines[j]) and _row(lines[j], index, _TABS) is not None:
+        run, j = [], i
+        while j < len(lines) and _is_row(lines[j]):
+            cells = _row(lines[j], index)
+            if cells is None:
+                break
+            run.append(cells)
             j += 1
-        tabs = _tab_splitter(lines[i:j], index)
-        return [_row(line, index, tabs) for line in lines[i:j]], j
+        if _tab_splitter(lines[i:j], index) is _TABS:
+            run = [_row(line, index, _TABS) for line in lines[i:j]]
+        return run, j
     if first.kind != "text":
         return [], i + 1
     run, j, width = [], i, None
@@ -99,10 +104,10 @@ def _tab_splitter(rows: list, index: LineIndex):
     unless only runs of tabs give every row the same width (tabs typed to align)."""
     # NOTE: splitting on runs of tabs would drop empty cells and shift the
     # columns after them, so a sum or a share would read the wrong cell.
-    tab_rows = [r for r in rows if not _PIPE.search(r.text)]
-    if len({len(_cells(r, index, _TAB)) for r in tab_rows}) <= 1:
+    tab_rows = [r.text for r in rows if not _PIPE.search(r.text)]
+    if len({t.count("\t") for t in tab_rows}) <= 1:
         return _TAB
-    if len({len(_cells(r, index, _TABS)) for r in tab_rows}) == 1:
+    if len({len(_TABS.findall(t)) for t in tab_rows}) == 1:
         return _TABS
     return _TAB
 

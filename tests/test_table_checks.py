@@ -217,3 +217,59 @@ def test_units_and_bases_from_labels():
     assert header_unit("数量（件）") == "件" and header_unit("占比(%)") == "%"
     assert header_unit("执法案件情况（单位：件）") == "件" and header_unit("类别") is None
     assert named_base("占新受理数比例") == "新受理" and named_base("占比") == "" and named_base("占全市比例") == "全市"
+
+
+# -- properties: consistent tables never fire; a wrong total always does -------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from checker.rounding import fmt, percent  # noqa: E402
+
+CATEGORIES = ["行政处罚", "行政许可", "行政强制", "行政确认", "政府信息公开", "行政征收", "行政给付", "其他"]
+
+
+@st.composite
+def tables(draw):
+    n = draw(st.integers(2, 6))
+    labels = draw(st.permutations(CATEGORIES))[:n]
+    counts = draw(st.lists(st.integers(0, 600), min_size=n, max_size=n).filter(lambda c: sum(c) > 0))
+    unit = draw(st.sampled_from(["", "件"]))
+    decimals = draw(st.integers(0, 2))
+    total, with_total, with_share = sum(counts), draw(st.booleans()), draw(st.booleans())
+
+    def count(c):
+        return "—" if c == 0 and draw(st.booleans()) else f"{c}{unit}"
+
+    rows = [["类别"] + labels + (["合计"] if with_total else []),
+            ["数量"] + [count(c) for c in counts] + ([f"{total}{unit}"] if with_total else [])]
+    if with_share:
+        rows.append(["占比"] + [fmt(percent(c, total), decimals) + "%" for c in counts]
+                    + ([fmt(percent(total, total), decimals) + "%"] if with_total else []))
+    intro = draw(st.sampled_from(["具体情况见下表：", f"全年共受理案件{total}件，具体情况见下表："]))
+    return rows, intro, counts
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.booleans(), st.sampled_from(("pipe", "markdown", "tab", "aligned")))
+def test_consistent_tables_never_fire(table, transposed, how):
+    rows, intro, _ = table
+    rows = transpose(rows) if transposed else rows
+    body = render(rows, how)
+    if body is None:
+        return
+    text = f"一、行政执法\n{intro}\n{body}\n"
+    assert build(text).tables
+    assert [(f.rule, f.message) for f in table_findings(text)] == []
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.integers(1, 9), st.booleans(), st.sampled_from(("pipe", "tab")))
+def test_a_wrong_total_is_always_found(table, off, transposed, how):
+    rows, _, counts = table
+    if rows[0][-1] != "合计":
+        rows = [r + [x] for r, x in zip(rows, ["合计", str(sum(counts))])][:2]
+    rows = [list(r) for r in rows[:2]]
+    rows[1][-1] = str(sum(counts) + off)
+    rows = transpose(rows) if transposed else rows
+    text = f"一、行政执法\n执法情况：\n{render(rows, how)}\n"
+    assert "T201" in [f.rule for f in table_findings(text)]
