@@ -150,6 +150,11 @@ def _judge(view: View, line: TLine, n: TLine, d: Denominator) -> ShareResult | N
             continue
         exact = percent(int(count.value.value), int(d.value))
         verdict = judge(exact, share.value.number, share.value.approx)
+        if p.role == "total" and verdict is not Verdict.OK and \
+                judge(Fraction(100), share.value.number) is Verdict.OK:
+            # NOTE: a 合计 share of 100% is the whole by definition; a 合计 count
+            # that is not the whole is the business of the total checks.
+            verdict, exact = Verdict.OK, Fraction(100)
         cells.append(ShareCell(p, share, count, verdict, exact))
     return ShareResult(line, n, d, tuple(cells)) if cells else None
 

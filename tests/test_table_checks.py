@@ -273,3 +273,49 @@ def test_a_wrong_total_is_always_found(table, off, transposed, how):
     rows = transpose(rows) if transposed else rows
     text = f"一、行政执法\n执法情况：\n{render(rows, how)}\n"
     assert "T201" in [f.rule for f in table_findings(text)]
+
+
+# -- whole reports -------------------------------------------------------------------
+
+REPORTS = FIXTURES / "tables"
+
+
+def test_consistent_report_with_tables_has_no_statistics_findings():
+    text = (REPORTS / "consistent-report.txt").read_text(encoding="utf-8")
+    assert len(build(text).tables) == 4
+    found = [f for f in lint_text(text, Config(select=("statistics",)))]
+    assert [(f.rule, f.line, f.message) for f in found] == []
+
+
+def test_defective_report_with_tables():
+    text = (REPORTS / "defective-report.txt").read_text(encoding="utf-8")
+    found = [(f.rule, f.line, f.quote, f.expected) for f in table_findings(text)]
+    assert found == [
+        ("T201", 11, "1250", "430+800 = 1230 ≠ 1250"),
+        ("T205", 16, "68件 | 23件 | 31件 | 7件", "68+23+31+7 = 129 ≠ 138"),
+        ("T206", 16, "23件", "23 ≠ 25件"),
+        ("T203", 17, "49.27%", "68/138 = 49.28%"),
+        ("T203", 17, "16.66%", "23/138 = 16.67%"),
+        ("T204", 21, "占比", "50.5%+30.2%+20.1% = 100.8% ≠ 100%"),
+    ]
+
+
+def test_docx_table_with_a_merged_total_cell(tmp_path):
+    docx = pytest.importorskip("docx")
+    from checker.docx_reader import read_docx
+    document = docx.Document()
+    document.add_paragraph("一、行政执法")
+    document.add_paragraph("全年受理行政许可申请104件，各所办理情况见下表：")
+    rows = [["序号", "单位", "受理（件）", "办结（件）"], ["1", "东城所", "56", "50"], ["2", "西城所", "48", "45"],
+            ["合计", "", "105", "95"]]
+    table = document.add_table(rows=4, cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "合计"      # Word: 合计 across 序号 and 单位
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    text = read_docx(str(path)).text
+    assert "合计\t105\t95" in text
+    found = sorted((f.rule, f.quote, f.expected) for f in table_findings(text))
+    assert found == [("T201", "105", "56+48 = 104 ≠ 105"), ("T205", "105", "105 ≠ 104")]
