@@ -96,7 +96,31 @@ def judge_share_line(view: View, line: TLine, context=()) -> ShareResult | None:
     best = max(results, key=lambda t: t[:3])[3]
     if 2 * best.explained >= len(best.cells):
         return best
+    if row_rate(view, line):
+        return None
     return _fallback(view, line, results)
+
+
+def row_rate(view: View, line: TLine) -> bool:
+    """The line is a rate of each category (办结/受理 position by position), not a share:
+    办结占比 95% | 100% | 98% under 受理 and 办结 counts."""
+    counts = view.count_lines()
+    for a in counts:
+        for b in counts:
+            if a is b:
+                continue
+            fits = total = 0
+            for p in view.positions:
+                share, n, d = line.at(p), a.at(p), b.at(p)
+                if share is None or share.value.kind != "percent" or n is None or d is None \
+                        or not (n.value.exact and d.value.exact) or d.value.value <= 0:
+                    continue
+                total += 1
+                exact = percent(int(n.value.value), int(d.value.value))
+                fits += judge(exact, share.value.number, share.value.approx) is not Verdict.WRONG
+            if total >= 2 and 2 * fits >= total:
+                return True
+    return False
 
 
 def _fallback(view: View, line: TLine, results) -> ShareResult | None:
@@ -162,6 +186,8 @@ def _judge(view: View, line: TLine, n: TLine, d: Denominator) -> ShareResult | N
 # -- shares without counts: do they add up to 100%? -------------------------------
 
 def sum_mismatch(view: View, line: TLine) -> SumMismatch | None:
+    if row_rate(view, line):
+        return None
     parts = [line.at(p) for p in view.positions if p.role == "plain"]
     totals = [line.at(p) for p in view.positions if p.role == "total" and line.at(p) is not None]
     total = next((c for c in totals if c.value.kind == "percent"), None)
