@@ -101,7 +101,7 @@ class _Vocab:
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocab:
     data = load_yaml_file(vocab_path("quantities.yaml")).data
-    units = sorted(set(data["units"]), key=len, reverse=True)
+    units = sorted(set(data["units"]), key=lambda w: (-len(w), w))
     pattern = re.compile(
         r"(?=[0-9零〇一二两三四五六七八九十百])"   # NOTE: a cheap first-character test
         r"(?:百分之(?P<pctcn>百|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -127,12 +127,12 @@ def vocabulary() -> _Vocab:
         approx_inside=dict(data.get("approx_inside") or {}),
         approx_after=dict(after),
         approx_after_re=re.compile(_alternatives(after)),
-        not_quantities=re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None,
+        not_quantities=re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None,
     )
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 def _unit_alternatives(units: list[str]) -> str:

@@ -70,7 +70,7 @@ class RateVocabulary:
     @cached_property
     def patterns(self) -> dict:
         def alt(words):
-            return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+            return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
         moves = self.increase + self.decrease
         return {"compare": re.compile(alt(self.compare)),
                 "direction": re.compile(alt(moves)),
@@ -138,7 +138,7 @@ def has_cue(label: str, cues, aligned=None) -> str | None:
 def _cue_pattern(cues: tuple) -> re.Pattern:
     # NOTE: a lookahead so that overlapping occurrences are all tried
     # (不予受理受理: the second 受理 counts).
-    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True)) or "(?!)"
+    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=lambda w: (-len(w), w))) or "(?!)"
     return re.compile(f"(?=({alternatives}))")
 
 

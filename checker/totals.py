@@ -164,7 +164,7 @@ def _covers(parts, family) -> bool:
 
 def _members(parts, family) -> list | None:
     """The distinct member each part names (longest first), or None."""
-    members = sorted(family, key=len, reverse=True)
+    members = sorted(family, key=lambda w: (-len(w), w))
     seen = []
     for p in parts:
         hit = next((m for m in members if has_cue(p.label, (m,)) == m), None)

@@ -10,7 +10,7 @@ hit whose `expected` is the right term (regex keys may use \\1 in the value).
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from . import CheckType, Param, ParamError, register
 from ._util import SCOPE, check_scope, compile_user_regex, finditer
@@ -36,7 +36,8 @@ class Substitution(CheckType):
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
                 raise ParamError(f"swap.{wrong}", "each entry maps a non-empty string to a string")
-            pat = compile_user_regex(wrong, f"swap.{wrong}") if params["regex"] else regex.compile(regex.escape(wrong))
+            pattern = wrong if params["regex"] else re.escape(wrong)
+            pat = compile_user_regex(pattern, f"swap.{wrong}")
             pairs.append((pat, right))
         return dict(params, pairs=pairs)
 

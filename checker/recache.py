@@ -1,0 +1,126 @@
+"""A persistent cache of compiled regular expressions, for start-up.
+
+NOTE: compiling patterns is most of reportlint's start-up: CPython parses and
+compiles every `re` pattern in pure Python (sre_parse/sre_compile), and a run
+compiles a few hundred (our rules and vocabularies, Lark's lexer, click). The
+compiled form is a list of integers that `_sre.compile` turns into a pattern
+object in microseconds. `install()` wraps `re._compile` so that a pattern seen
+in an earlier run is built from that list, kept as marshal data (plain ints and
+strings; `_sre` validates the code it is given) in the user cache, in a file
+keyed by the exact interpreter version and SRE magic number. Anything
+unexpected (another Python, a changed internal API) disables the cache and
+leaves `re` untouched. The CLI installs it; the library API never does.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+from array import array
+import os
+import re
+import sys
+
+_state = {"installed": False}
+_MAX_ENTRIES = 1000
+_CODE_TYPE = "I"  # SRE code words are 32-bit (SRE_CODE)
+
+
+def _internals():
+    try:
+        import _sre
+        try:
+            from re import _compiler, _parser
+        except ImportError:  # Python 3.10
+            import sre_compile as _compiler
+            import sre_parse as _parser
+        return _sre, _compiler, _parser
+    except ImportError:  # pragma: no cover - not CPython
+        return None
+
+
+def _cache_file(_sre) -> str | None:
+    if os.environ.get("REPORTLINT_NO_CACHE") or sys.implementation.name != "cpython":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = f"v2-{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{sys.version_info[3]}-{_sre.MAGIC}"
+    return os.path.join(base, "reportlint", f"regex-{tag}.marshal")
+
+
+def _parts(_compiler, _parser, pattern: str, flags: int):
+    """The arguments `_sre.compile` needs, as `re._compiler.compile` computes them."""
+    p = _parser.parse(pattern, flags)
+    # NOTE: the code travels as packed bytes: marshal reads one bytes object far faster
+    # than a list of thousands of int objects
+    code = array(_CODE_TYPE, [int(c) for c in _compiler._code(p, flags)]).tobytes()
+    groupindex = dict(p.state.groupdict)
+    indexgroup = [None] * p.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def install() -> None:
+    if _state["installed"]:
+        return
+    _state["installed"] = True
+    parts = _internals()
+    path = _cache_file(parts[0]) if parts else None
+    if path is None:
+        return
+    _sre, _compiler, _parser = parts
+    if array(_CODE_TYPE).itemsize != getattr(_sre, "CODESIZE", 0):
+        return
+    try:
+        with open(path, "rb") as fh:
+            table = marshal.load(fh)
+        if not isinstance(table, dict):
+            table = {}
+    except (OSError, EOFError, ValueError, TypeError):
+        table = {}
+    built: dict = {}
+    added: dict = {}
+    original = re._compile
+
+    def _compile(pattern, flags):
+        if type(pattern) is not str or flags & re.DEBUG:
+            return original(pattern, flags)
+        key = (pattern, int(flags))
+        compiled = built.get(key)
+        if compiled is not None:
+            return compiled
+        args = table.get(key)
+        if args is not None:
+            try:
+                pattern_, flags_, code, groups, groupindex, indexgroup = args
+                compiled = _sre.compile(pattern_, flags_, array(_CODE_TYPE, code).tolist(),
+                                        groups, groupindex, indexgroup)
+            except Exception:  # a stale or foreign entry: compile normally
+                compiled = None
+        if compiled is None:
+            compiled = original(pattern, flags)
+            try:
+                added[key] = _parts(_compiler, _parser, pattern, int(flags))
+            except Exception:
+                pass
+        built[key] = compiled
+        return compiled
+
+    re._compile = _compile
+
+    def _save():
+        if not added:
+            return
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            merged = dict(table)
+            merged.update(added)
+            if len(merged) > _MAX_ENTRIES:  # patterns made from data: keep this run's only
+                merged = {k: v for k, v in merged.items() if k in built}
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
+                marshal.dump(merged, fh)
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass
+
+    atexit.register(_save)
