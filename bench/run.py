@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 PY = sys.executable
-CLI = [PY, "-m", "checker.cli"]
+CLI = [str(Path(PY).with_name("reportlint"))] if Path(PY).with_name("reportlint").exists() \
+    else [PY, "-c", "from checker.entry import main; main()"]
 REFERENCE = [PY, "-c", "import click, yaml, lark"]
 
 
@@ -93,7 +94,10 @@ def main() -> int:
     ap.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
     args = ap.parse_args()
     runs = args.runs or (10 if args.quick else 15)
-    env = dict(os.environ, NO_COLOR="1")
+    # NOTE: users run with bytecode caching on; an inherited PYTHONDONTWRITEBYTECODE would make
+    # every run recompile every module from source and measure that instead
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
         c = build_corpora(tmp)

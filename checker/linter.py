@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .errors import ReportlintError
-from .findings import SEVERITY_RANK, Finding, Hit
+from .findings import SEVERITY_RANK, Finding
 from .rules import Rule, load_rules
 
 
@@ -102,7 +102,7 @@ def run_rules(doc, rules: list[Rule], config: Config) -> Result:
         for hit in hits:
             start = max(0, min(hit.start, n))
             end = max(start, min(hit.end, n))
-            a, b = doc.index.span(start, end), None
+            a = doc.index.span(start, end)
             result.findings.append(Finding(
                 path=doc.path, line=a.line, column=a.column, end_line=a.end_line,
                 end_column=a.end_column, rule=rule.id, name=rule.name, category=rule.category,

@@ -189,6 +189,17 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
 
+    @cached_property
+    def _top_starts(self):
+        tops = sorted(self.sections, key=lambda s: s.span.start)
+        return [s.span.start for s in tops], tops
+
+    def kind_at(self, offset: int) -> str | None:
+        """The kind of the level-1 section holding `offset` (bisect: no scan per lookup)."""
+        starts, tops = self._top_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return tops[i].kind if i >= 0 and offset < tops[i].span.end else None
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -1,7 +1,6 @@
 """--fix and --diff: verified, atomic, encoding-preserving, idempotent fixes."""
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys

@@ -47,7 +47,6 @@ class Timeline:
     def __init__(self, doc, ctx):
         self.doc = doc
         self.year = ctx.report_year(doc)
-        self.plans = [s.span for s in doc.sections if s.kind == "next_steps"]
 
     @property
     def known(self) -> bool:
@@ -66,7 +65,7 @@ class Timeline:
         return bound
 
     def in_plans(self, offset: int) -> bool:
-        return any(s.start <= offset < s.end for s in self.plans)
+        return self.doc.kind_at(offset) == "next_steps"
 
     def bound_at(self, offset: int, plan: bool) -> dt.date:
         """The latest date a term may start and still be used at `offset`.

@@ -64,3 +64,50 @@ def finditer(pattern, text: str):
     except TimeoutError:
         raise RuntimeError(f"pattern {pattern.pattern[:60]!r} took longer than {REGEX_TIMEOUT:g} s; "
                            f"simplify it (nested quantifiers?)") from None
+
+
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_ANCHOR = re.compile(r"(?<!\\)[\^$]|\\[AZbB]")
+
+
+def _anchored(pattern) -> bool:
+    """Does the pattern depend on where a block starts or ends (^, $, \\A, \\Z, \\b)?"""
+    return bool(_ANCHOR.search(_CLASS.sub("", pattern.pattern)))
+
+
+def _joined(doc, scope: str):
+    """The scope's blocks joined by newlines, with each block's start in the joined text."""
+    from ..scope import blocks
+    cache = doc.__dict__.setdefault("_joined_scopes", {})
+    if scope not in cache:
+        parts, starts, pos = [], [], 0
+        found = blocks(doc, scope)
+        for b in found:
+            starts.append(pos)
+            parts.append(b.text)
+            pos += len(b.text) + 1
+        cache[scope] = ("\n".join(parts), starts, found)
+    return cache[scope]
+
+
+def scan(doc, scope: str, pattern):
+    """Yield (block, match, start, end) with start/end inside block.text, for every match.
+
+    NOTE: one regex pass over the scope's joined text instead of one call per block
+    (a report has hundreds of blocks and the packs hundreds of patterns); a match
+    that would cross a block boundary is dropped. Patterns that anchor on block
+    edges (^ $ \\A \\Z \\b) still run block by block.
+    """
+    from bisect import bisect_right
+    text, starts, found = _joined(doc, scope)
+    if _anchored(pattern):
+        for b in found:
+            for m in finditer(pattern, b.text):
+                yield b, m, m.start(), m.end()
+        return
+    for m in finditer(pattern, text):
+        i = bisect_right(starts, m.start()) - 1
+        b = found[i]
+        a = m.start() - starts[i]
+        if m.end() - starts[i] <= len(b.text):
+            yield b, m, a, m.end() - starts[i]

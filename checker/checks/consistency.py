@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
-from ..scope import blocks
 
 
 @register
@@ -40,10 +39,9 @@ class Consistency(CheckType):
         return dict(params, compiled=pairs)
 
     def run(self, doc, p, ctx):
-        scope = blocks(doc, p["scope"])
         for (a, pa), (b, pb) in p["compiled"]:
-            hits_a = [(blk.span.start + m.start(), blk.span.start + m.end()) for blk in scope for m in finditer(pa, blk.text)]
-            hits_b = [(blk.span.start + m.start(), blk.span.start + m.end()) for blk in scope for m in finditer(pb, blk.text)]
+            hits_a = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pa)]
+            hits_b = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pb)]
             if not hits_a or not hits_b:
                 continue
             if len(hits_a) > len(hits_b) or (len(hits_a) == len(hits_b) and hits_a[0] < hits_b[0]):

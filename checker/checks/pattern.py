@@ -12,7 +12,7 @@ block, or at the document start when the scope is empty, unless
 from __future__ import annotations
 
 from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, finditer, literal
+from ._util import SCOPE, check_scope, compile_user_regex, literal, scan
 from ..findings import Hit
 from ..scope import blocks
 
@@ -44,7 +44,7 @@ class Pattern(CheckType):
     def run(self, doc, p, ctx):
         scope = blocks(doc, p["scope"])
         if p["mode"] == "require":
-            if any(finditer(p["pattern"], b.text) for b in scope):
+            if next(scan(doc, p["scope"], p["pattern"]), None) is not None:
                 return
             if not scope and p["absent_ok"]:
                 return
@@ -52,11 +52,9 @@ class Pattern(CheckType):
             start, end = (at.start, at.end) if at else _first_line(doc)
             yield Hit(start, end, {"match": ""}, p["expected"])
             return
-        for b in scope:
-            for m in finditer(p["pattern"], b.text):
-                expected = m.expand(p["expected"].replace("{match}", m.group(0))) if p["expected"] else None
-                yield Hit(b.span.start + m.start(), b.span.start + m.end(),
-                          {"match": m.group(0)}, expected)
+        for b, m, a, z in scan(doc, p["scope"], p["pattern"]):
+            expected = m.expand(p["expected"].replace("{match}", m.group(0))) if p["expected"] else None
+            yield Hit(b.span.start + a, b.span.start + z, {"match": m.group(0)}, expected)
 
 
 def _first_line(doc) -> tuple[int, int]:

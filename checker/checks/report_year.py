@@ -35,9 +35,8 @@ class ReportYear(CheckType):
                 yield Hit(c.date_span.start, c.date_span.end,
                           {"date": c.date, "year": year}, f"{year}年或{year + 1}年")
             return
-        spans = [s.span for s in doc.sections if s.kind == "next_steps"]
         for sent in doc.sentences:
-            if not any(a.start <= sent.span.start < a.end for a in spans) or not _PLAN.search(sent.text):
+            if doc.kind_at(sent.span.start) != "next_steps" or not _PLAN.search(sent.text):
                 continue
             for m in _YEAR.finditer(sent.text):
                 y = int(m.group(1))

@@ -51,14 +51,14 @@ class StatRepeat(CheckType):
 
     def run(self, doc, p, ctx):
         from ..quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
-        skipped = [s.span for s in doc.walk_sections() if s.kind in p["skip_kinds"]]
+        skipped = set(p["skip_kinds"])
         year = ctx.report_year(doc)
         words = _any_of(p["skip_words"])
         subjects = _any_of(p["skip_subjects"])
         plain: dict = {}
         seen: dict = {}
         for q in doc.quantities:
-            if not q.is_count or any(a.start <= q.start < a.end for a in skipped):
+            if not q.is_count or doc.kind_at(q.start) in skipped:
                 continue
             s = q.sentence
             if s.span.start not in plain:

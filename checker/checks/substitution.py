@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
-from ..scope import blocks
 
 
 @register
@@ -42,9 +41,8 @@ class Substitution(CheckType):
         return dict(params, pairs=pairs)
 
     def run(self, doc, p, ctx):
-        for b in blocks(doc, p["scope"]):
-            for pat, right in p["pairs"]:
-                for m in finditer(pat, b.text):
-                    expected = m.expand(right) if p["regex"] else right
-                    yield Hit(b.span.start + m.start(), b.span.start + m.end(),
-                              {"match": m.group(0), "expected": expected}, expected)
+        for pat, right in p["pairs"]:
+            for b, m, a, z in scan(doc, p["scope"], pat):
+                expected = m.expand(right) if p["regex"] else right
+                yield Hit(b.span.start + a, b.span.start + z,
+                          {"match": m.group(0), "expected": expected}, expected)

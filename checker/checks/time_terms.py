@@ -22,9 +22,8 @@ import regex
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
-from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
-from ..scope import blocks
 
 # NOTE: words that turn a stale term into a look back ("“七五”普法圆满收官",
 # "《纲要》实施以来", "全国“七五”普法先进集体"): never flagged as current use.
@@ -67,16 +66,17 @@ class TimeBoundTerm(CheckType):
         if not tl.known:
             return
         year_end = dt.date(tl.year, 12, 31)
-        for b in blocks(doc, p["scope"]):
-            for t in p["terms"]:
-                for m in finditer(t.pattern, b.text):
-                    at = b.span.start + m.start()
-                    if p["report"] == "early":
-                        if t.start > tl.bound_at(at, t.plan):
-                            yield Hit(at, b.span.start + m.end(), _args(t, m, tl.year))
-                    elif _stale(t, year_end) and not t.allow_after.search(b.text, m.end()):
-                        yield Hit(at, b.span.start + m.end(), _args(t, m, tl.year),
-                                  _current(p["terms"], t.group, year_end))
+        hits = []
+        for t in p["terms"]:
+            for b, m, a, z in scan(doc, p["scope"], t.pattern):
+                at = b.span.start + a
+                if p["report"] == "early":
+                    if t.start > tl.bound_at(at, t.plan):
+                        hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
+                elif _stale(t, year_end) and not t.allow_after.search(b.text, z):
+                    hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
+                                    _current(p["terms"], t.group, year_end)))
+        yield from sorted(hits, key=lambda h: h.start)
 
 
 def _stale(t: Term, year_end: dt.date) -> bool:

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table
-from ._util import SCOPE, check_scope, compile_user_regex, finditer
+from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
-from ..scope import blocks
 
 
 @dataclass(frozen=True)
@@ -51,15 +50,16 @@ class YearClaim(CheckType):
         tl = Timeline(doc, ctx)
         if not tl.known:
             return
-        for b in blocks(doc, p["scope"]):
-            for c in p["claims"]:
-                for m in finditer(c.pattern, b.text):
-                    at = b.span.start + m.start()
-                    said = tl.spoken_year(b.text, m.start(), at)
-                    if said != c.year:
-                        yield Hit(at, b.span.start + m.end(),
-                                  {"claim": c.label, "said": said, "year": c.year, "source": c.source},
-                                  f"{c.year}年")
+        hits = []
+        for c in p["claims"]:
+            for b, m, a, z in scan(doc, p["scope"], c.pattern):
+                at = b.span.start + a
+                said = tl.spoken_year(b.text, a, at)
+                if said != c.year:
+                    hits.append(Hit(at, b.span.start + z,
+                                    {"claim": c.label, "said": said, "year": c.year, "source": c.source},
+                                    f"{c.year}年"))
+        yield from sorted(hits, key=lambda h: h.start)
 
 
 def _claim(loc, i: int, c) -> Claim:
