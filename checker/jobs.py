@@ -26,6 +26,7 @@ class FileResult:
     error: str | None = None        # the file could not be read
     doc: object = None              # the Document (serial runs only)
     fix: object = None              # checker.fixer.FixOutcome for --fix/--diff
+    figures: tuple = (None, None)   # (extracted, checked), computed where the file was linted
 
 
 def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False) -> FileResult:
@@ -50,6 +51,9 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
     result.findings = list(lint.findings)
     result.errors = [str(e) for e in lint.errors]
     result.doc = doc if keep_doc else None
+    if keep_doc:  # the checks' caches live on this process's Document: count here
+        from .stats import figure_counts
+        result.figures = figure_counts(doc)
     if result.fix is not None:
         result.fix.doc = result.fix.result = None  # not needed by the caller; cheaper to pickle
     return result
@@ -73,12 +77,14 @@ def _start_method() -> str:
 _WORKER: dict = {}
 
 
-def _init(config, mode):
-    _WORKER.update(config=config, mode=mode)
+def _init(config, mode, keep_docs=False):
+    _WORKER.update(config=config, mode=mode, keep_docs=keep_docs)
 
 
 def _work(path: str) -> FileResult:
-    return lint_file(path, _WORKER["config"], _WORKER["mode"])
+    result = lint_file(path, _WORKER["config"], _WORKER["mode"], _WORKER["keep_docs"])
+    result.doc = None  # rebuilt by the parent: a Document with its caches is costly to pickle
+    return result
 
 
 def run_files(files, config, jobs: int | None = None, mode: str | None = None,
@@ -98,7 +104,7 @@ def run_files(files, config, jobs: int | None = None, mode: str | None = None,
     ctx = multiprocessing.get_context(start_method or _start_method())
     out = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=(config, mode)) as pool:
+                             initargs=(config, mode, keep_docs)) as pool:
         for i, result in enumerate(pool.map(_work, files, chunksize=1)):
             out.append(result)
             if progress:

@@ -60,12 +60,14 @@ def evaluations(doc, vocab: RateVocabulary, aligned=None) -> list[tuple[RateClai
     cache = doc.__dict__.setdefault("_rate_evaluations", {})
     key = (id(vocab), aligned)
     if key not in cache:
-        found = []
+        found, checked = [], set()
         for claim in rate_claims(doc, vocab):
-            result = evaluate_rate(claim, vocab, aligned)
+            pairings, result = _evaluate(claim, vocab, aligned)
+            for p in pairings:  # every figure a verdict was computed from (for `reportlint stats`)
+                checked.update(q.start for q in (claim.quantity, p.denominator, *p.parts))
             if result is not None:
                 found.append((claim, result))
-        cache[key] = (vocab, found)
+        cache[key] = (vocab, found, checked)
     return cache[key][1]
 
 
@@ -74,24 +76,29 @@ def evaluate_rate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> Eval
 
     `aligned`: an optional word-boundary test for cues (checker.segment).
     """
+    return _evaluate(claim, vocab, aligned)[1]
+
+
+def _evaluate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> tuple[list, Evaluation | None]:
+    """The pairings considered, and the verdict (None when consistent or unsure)."""
     if claim.kind not in ("rate", "share") or claim.quantity.value <= 0 or len(claim.chain) < 2:
-        return None
+        return [], None
     pairings = _pairings(claim, vocab, aligned)
     if not pairings:
-        return None
+        return [], None
     q = claim.quantity
     judged = [(judge(p.exact, q.number, q.approximate, q.bound), p) for p in pairings]
     if any(v is Verdict.OK for v, _ in judged):
-        return None
+        return pairings, None
     truncated = [p for v, p in judged if v is Verdict.TRUNCATED and (p.strong or _evident(p, claim))]
     if truncated:
-        return Evaluation(Verdict.TRUNCATED, truncated[0])
+        return pairings, Evaluation(Verdict.TRUNCATED, truncated[0])
     strong = [p for p in pairings if p.strong]
     if not strong:
-        return None
+        return pairings, None
     target = Fraction(q.number)
     best = min(strong, key=lambda p: (abs(p.exact - target), -p.denominator.value))
-    return Evaluation(Verdict.WRONG, best)
+    return pairings, Evaluation(Verdict.WRONG, best)
 
 
 def _evident(p: Pairing, claim: RateClaim) -> bool:

@@ -57,20 +57,27 @@ class RuleStats:
 
 
 def figure_counts(doc) -> tuple[int | None, int | None]:
-    """(figures extracted, figures checked) for one document; None where unknown.
+    """(figures extracted, figures checked) for one linted document; None where unknown.
 
     NOTE: the one place that asks the statistics work. Extracted: the
     quantities `checker.quantities` finds (counts, amounts, percentages; not
-    years, dates or document numbers). Checked: the quantities the statistics
-    checks compared with others. The statistics modules expose only the
-    disagreements they find, not what they examined, so "checked" is None
-    (shown as "—") until they offer such a function; wire it in here.
+    years, dates or document numbers). Checked: the figures the rate checks
+    recomputed — every rate tied to counts and the counts of each pairing
+    considered, consistent or not — as the rate rules recorded them on the
+    document while linting. None when no rate rule ran (e.g. statistics were ignored).
     """
-    return len(doc.quantities), None
+    extracted = len(doc.quantities)
+    cache = doc.__dict__.get("_rate_evaluations")
+    if cache is None:
+        return extracted, None
+    seen: set[int] = set()
+    for _vocab, _found, checked in cache.values():
+        seen |= checked
+    return extracted, len(seen)
 
 
-def file_stats(doc, findings) -> FileStats:
-    extracted, checked = figure_counts(doc)
+def file_stats(doc, findings, figures=None) -> FileStats:
+    extracted, checked = figures if figures is not None else figure_counts(doc)
     kinds = dict.fromkeys(s.kind for s in doc.sections if s.kind != "other")
     return FileStats(path=doc.path, sections=len(doc.sections), headings=len(doc.headings),
                      parts=tuple(kinds), figures_extracted=extracted, figures_checked=checked,
@@ -98,13 +105,13 @@ _TEXT = {
            "checked": "核对数字", "findings": "问题", "total": "合计", "rule": "规则", "name": "名称",
            "category": "类别", "files": "文件数",
            "legend": "类别：S 结构  N 编号  T 统计  P 标点  D 日期  W 用语  X 占位符  M 元数据",
-           "unknown": "— 未知：统计模块尚未提供“核对数字”的计数"},
+           "unknown": "— 未知：统计规则未运行，无法计数“核对数字”"},
     "en": {"file": "file", "sections": "sections", "headings": "headings", "extracted": "figures",
            "checked": "checked", "findings": "findings", "total": "total", "rule": "rule",
            "name": "name", "category": "category", "files": "files",
            "legend": "categories: S structure  N numbering  T statistics  P punctuation  D date  "
                      "W terminology  X placeholder  M metadata",
-           "unknown": "— unknown: the statistics checks do not report which figures they checked yet"},
+           "unknown": "— unknown: no rate rule ran, so figures checked cannot be counted"},
 }
 _SEV = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
         "en": {"error": "error", "warning": "warning", "info": "info"}}

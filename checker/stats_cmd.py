@@ -73,7 +73,7 @@ def _lint(paths, config, jobs):
         if r.error:
             errors.append(r.error)
             continue
-        files.append(file_stats(r.doc, r.findings))
+        files.append(file_stats(r.doc, r.findings, r.figures))
         findings.extend(r.findings)
         errors.extend(r.errors)
     return files, findings, errors

@@ -125,7 +125,9 @@ def test_csv_is_one_table_per_run(reports):
 def test_english_headers_and_unknown_figures_are_said_plainly(reports, monkeypatch):
     out = run(reports, "--lang", "en").output
     assert out.splitlines()[0].split()[:3] == ["file", "sections", "headings"]
-    assert "unknown" in out and "—" in out
+    assert "unknown" not in out  # the rate rules ran, so figures checked are counted
+    out = run(reports, "--lang", "en", "--ignore", "statistics").output
+    assert "unknown" in out and "—" in out  # no rate rule ran: said plainly, not guessed
     monkeypatch.setattr(st, "figure_counts", lambda doc: (12, 4))
     out = run(reports, "--lang", "en").output
     assert "unknown" not in out
@@ -153,3 +155,17 @@ def test_parallel_run_gives_the_same_tables(reports):
     serial = run(reports, "--format", "json", "-j", "1").output
     assert json.loads(serial)["files"][2]["findings"] > 0
     assert run(reports, "--format", "json", "-j", "2").output == serial
+
+
+def test_figures_checked_counts_consistent_and_inconsistent_rates():
+    from checker.config import Config
+    from checker.linter import lint_document
+    from checker.outline import build
+    from checker.stats import figure_counts
+    text = ("一、主要工作\n全年受理矛盾纠纷200件，调解成功190件，调解成功率95%。"
+            "全年收到行政复议申请40件，审结40件，其中撤销4件，直接纠错率12%。\n")
+    doc = build(text)
+    assert figure_counts(doc)[1] is None  # not linted yet: nothing is known
+    lint_document(doc, Config())
+    extracted, checked = figure_counts(doc)
+    assert extracted >= 7 and checked >= 5  # both rates and the counts behind them
