@@ -5,6 +5,7 @@ other wide characters take two terminal columns.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -28,24 +29,39 @@ def _colors(enabled: bool):
             "dim": Style.DIM, "bold": Style.BRIGHT, "reset": Style.RESET_ALL}
 
 
-def _source_line(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the same line ends as checker.model.LineIndex
+_CONTEXT = 40  # characters shown on each side of a span in a long line
+
+
+def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """Cut a long line to the span and some context; return it with the new columns."""
+    if len(line) <= 2 * _CONTEXT + 40:
+        return line, column, end_column
+    start = max(0, column - 1 - _CONTEXT)
+    stop = min(len(line), max(end_column - 1, column) + _CONTEXT)
+    head = "..." if start > 0 else ""  # ASCII: "…" has an ambiguous terminal width
+    tail = "..." if stop < len(line) else ""
+    shift = start - len(head)
+    return head + line[start:stop] + tail, column - shift, end_column - shift
 
 
 def format(findings, sources, options) -> str:
     labels = _LABELS.get(options.lang, _LABELS["zh"])
     c = _colors(options.color)
     out = []
+    lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
     for f in findings:
         sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
         out.append(f"{c['bold']}{f.path}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} {f.message}")
-        src = _source_line(sources.get(f.path, ""), f.line)
+        if f.path not in lines_of:
+            lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
+        lines = lines_of[f.path]
+        src = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
         if src:
-            shown = src.replace("\t", " ")
-            pad = display_width(shown[:f.column - 1])
-            end_col = f.end_column if f.end_line == f.line else len(shown) + 1
-            width = max(1, display_width(shown[f.column - 1:end_col - 1]))
+            end_col = f.end_column if f.end_line == f.line else len(src) + 1
+            shown, column, end_col = _window(src.replace("\t", " "), f.column, end_col)
+            pad = display_width(shown[:column - 1])
+            width = max(1, display_width(shown[column - 1:end_col - 1]))
             out.append(f"    {c['dim']}{shown}{c['reset']}")
             out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
         if f.expected:
