@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 
-import regex
+import re
 
 from . import CheckType, Param, register
 from ._util import SCOPE, check_scope
@@ -30,17 +30,17 @@ from ..scope import blocks
 
 # NOTE: 62日 after these words is a length of time (为期45日, 压缩至45日), not a date.
 _DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为至到需仅只续了的上下")
-_DURATION_AFTER = regex.compile(r"\G(?:攻坚|行动|专项|计划|工程|时间|期限)")
+_DURATION_AFTER = re.compile(r"(?:攻坚|行动|专项|计划|工程|时间|期限)")
 _NOT_A_DAY_AFTER = set("内以之后前起的期左余多个")
-_FUSED_DAY = regex.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
-_FUSED_MONTH = regex.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
-_FUSED_FULL = regex.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
-_CODE_WORDS = regex.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
-_NOT_A_DATE_AFTER = regex.compile(r"\G(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
-_FULL = regex.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
-_SEPARATOR = regex.compile(
+_FUSED_DAY = re.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
+_FUSED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
+_FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
+_CODE_WORDS = re.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
+_NOT_A_DATE_AFTER = re.compile(r"(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
+_FULL = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_SEPARATOR = re.compile(
     r"(?<![0-9A-Za-z.:/\-])((?:19|20)\d{2})([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.]|/\d)")
-_LEADING_ZERO = regex.compile(r"(?<!\d)(0?\d{1,2})月(?:(0?\d{1,2})日)?")
+_LEADING_ZERO = re.compile(r"(?<!\d)(0?\d{1,2})月(?:(0?\d{1,2})日)?")
 
 
 @register

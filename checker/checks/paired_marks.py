@@ -16,7 +16,7 @@ paragraphs (GB/T 15834 4.1.3.x: each paragraph opens it, only the last closes).
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from . import CheckType, Param, ParamError, register
 from ._util import SCOPE, check_scope
@@ -53,7 +53,7 @@ class PairedMarks(CheckType):
         for mark, inner in params["nest"].items():
             if mark not in opens or not (isinstance(inner, list) and len(inner) == 2):
                 raise ParamError(f"nest.{mark}", "maps an opening mark to the [open, close] used inside it")
-        marks = regex.compile("[" + "".join(regex.escape(c) for c in list(opens) + list(closes)) + "]")
+        marks = re.compile("[" + "".join(re.escape(c) for c in list(opens) + list(closes)) + "]")
         return dict(params, opens=opens, closes=closes, marks=marks)
 
     def run(self, doc, p, ctx):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
+import re
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
@@ -29,20 +29,20 @@ from ..numerals import cn_to_int, int_to_cn
 from ..scope import blocks
 
 _NUM = r"二十[一二三]?|十[一二三四五六七八九]?"
-_CONGRESS = regex.compile(
+_CONGRESS = re.compile(
     rf"(?P<pre>党的|中共|中国共产党第?)?(?P<n>{_NUM}|[八九])(?P<tail>次全国代表大会|大)(?![大型项类批件])")
-_PLENUM = regex.compile(
+_PLENUM = re.compile(
     rf"(?P<n>{_NUM})届(?:中央)?(?P<list>[一二三四五六七八九]中(?:全会)?(?:[、，,和及与]+[一二三四五六七八九]中(?:全会)?)*)")
-_FORMAL_PLENUM = regex.compile(rf"(?P<n>{_NUM})届中央委员会第(?P<k>[一二三四五六七八九])次全体会议")
-_ITEM = regex.compile(r"[一二三四五六七八九](?=中)")
+_FORMAL_PLENUM = re.compile(rf"(?P<n>{_NUM})届中央委员会第(?P<k>[一二三四五六七八九])次全体会议")
+_ITEM = re.compile(r"[一二三四五六七八九](?=中)")
 _NUMERAL_BEFORE = set("一二三四五六七八九十百千万两零〇第0123456789")
 # Bare numerals need 党的/中共 unless the congress is recent enough to be unambiguous.
 _BARE_OK = {16, 17, 18, 19, 20, 21, 22}
-_FORWARD_BEFORE = regex.compile(r"(?:迎接|喜迎|迎|即将召开的|将要召开的|将召开的)\s*(?:党的)?$")
+_FORWARD_BEFORE = re.compile(r"(?:迎接|喜迎|迎|即将召开的|将要召开的|将召开的)\s*(?:党的)?$")
 # NOTE: a meeting named with 召开 right after it (二十大召开之年, 胜利召开) is the event
 # itself, looked forward to; only 召开以来 looks back, and that needs the meeting held.
-_FORWARD_AFTER = regex.compile(r"\G[^。，,；;]{0,6}?(?:召开(?!以来|后)|即将|前夕|之际)")
-_LOOK_BACK = regex.compile(r"\G[^。，,；;、]{0,4}?(?:以来|以后|之后|后|召开|期间|时期|以前|之前|前|提出|报告|确立|作出|强调|通过)")
+_FORWARD_AFTER = re.compile(r"[^。，,；;]{0,6}?(?:召开(?!以来|后)|即将|前夕|之际)")
+_LOOK_BACK = re.compile(r"[^。，,；;、]{0,4}?(?:以来|以后|之后|后|召开|期间|时期|以前|之前|前|提出|报告|确立|作出|强调|通过)")
 
 
 @register
@@ -114,7 +114,7 @@ def _early(p, tl, text, start, end, key, name):
     held = p["congresses"].get(n) if k is None else p["plenums"].get(key)
     if held is None or held <= tl.written_by():
         return None
-    if _FORWARD_BEFORE.search(text[max(0, start - 8):start]) or _FORWARD_AFTER.search(text, end):
+    if _FORWARD_BEFORE.search(text[max(0, start - 8):start]) or _FORWARD_AFTER.match(text, end):
         return None
     return {"name": name, "date": month(held), "year": tl.year}, None
 
@@ -123,7 +123,7 @@ def _stale(p, tl, text, start, end, key, name):
     n, k = key
     year_end = dt.date(tl.year, 12, 31)
     held = [c for c, d in p["congresses"].items() if d <= year_end]
-    if k is not None or not held or n > max(held) - 2 or _LOOK_BACK.search(text, end):
+    if k is not None or not held or n > max(held) - 2 or _LOOK_BACK.match(text, end):
         return None
     current = max(held)
     return ({"name": name, "current": f"党的{int_to_cn(current)}大", "year": tl.year},

@@ -17,17 +17,17 @@ as a fix; `expected` is the text without them.
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from . import CheckType, Param, register
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..scope import blocks
 
-_SP = regex.compile(r"(?<! ) (?! )|[\u00a0\u2002\u2003\u2009\u202f\u3000][ \u00a0\u2002\u2003\u2009\u202f\u3000]*")
-_CJK = regex.compile(r"[\p{Han}\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20“”‘’…—]")
-_UNIT = regex.compile(r"[%‰℃\p{Han}]")
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_SP = re.compile(r"(?<! ) (?! )|[\u00a0\u2002\u2003\u2009\u202f\u3000][ \u00a0\u2002\u2003\u2009\u202f\u3000]*")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20“”‘’…—]")
+_UNIT = re.compile(r"[%‰℃\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @register

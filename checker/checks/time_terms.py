@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
+import re
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
@@ -73,7 +73,7 @@ class TimeBoundTerm(CheckType):
                 if p["report"] == "early":
                     if t.start > tl.bound_at(at, t.plan):
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
-                elif _stale(t, year_end) and not t.allow_after.search(b.text, z):
+                elif _stale(t, year_end) and not t.allow_after.match(b.text, z):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
                                     _current(p["terms"], t.group, year_end)))
         yield from sorted(hits, key=lambda h: h.start)
@@ -117,7 +117,7 @@ def _entry(loc, i: int, e) -> Term:
         raise ParamError("table", where + "`term` and `source` are required strings")
     try:
         pattern = (compile_user_regex(e["regex"], "regex") if e.get("regex")
-                   else regex.compile(regex.escape(e["term"])))
+                   else compile_user_regex(re.escape(e["term"]), "term"))
         start = parse_date(e.get("start"), "start")
         end = parse_date(e["end"], "end") if e.get("end") is not None else None
         allow = compile_user_regex(e.get("allow_after", LOOK_BACK), "allow_after")
@@ -126,7 +126,8 @@ def _entry(loc, i: int, e) -> Term:
     grace = e.get("grace_years", 0)
     if not isinstance(grace, int) or isinstance(grace, bool) or grace < 0:
         raise ParamError("table", where + "grace_years must be a whole number of years")
-    # NOTE: allow_after is matched at the end of the term, so anchor it there.
-    allow = regex.compile(r"\G(?:" + allow.pattern.lstrip("^") + ")", allow.flags)
+    # NOTE: allow_after is matched (not searched) at the end of the term: anchored there.
+    allow = compile_user_regex("(?:" + allow.pattern.lstrip("^") + ")", "allow_after",
+                               allow.flags & (re.IGNORECASE | re.DOTALL | re.MULTILINE))
     return Term(e["term"], pattern, start, end, grace, bool(e.get("plan", False)),
                 e.get("group"), allow, e["source"])
