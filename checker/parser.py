@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from functools import lru_cache
 
 from .model import Heading, Line, LineIndex
@@ -31,6 +30,7 @@ def _cache_file() -> str:
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
+        import tempfile  # NOTE: imported only here: it pulls in shutil, random and hashlib
         folder = tempfile.gettempdir()
     return os.path.join(folder, "lark-report")
 

@@ -11,13 +11,13 @@ cannot run anything. YAML dates are read as ISO strings, so all data is plain.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
+import zlib
 
 from .errors import ReportlintError
 
-_CACHE_VERSION = b"yamlio-1"
+_CACHE_VERSION = b"yamlio-2"
 
 
 def _loader():
@@ -126,11 +126,16 @@ def _cache_get(path):
     except OSError:
         return None, None
     from . import __version__
-    ident = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{__version__}".encode()
-    key = os.path.join(folder, hashlib.sha1(_CACHE_VERSION + ident).hexdigest() + ".marshal")
+    ident = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    # NOTE: a cheap checksum names the file; the full identity stored inside is compared
+    # on load, so two paths that share a checksum can never read each other's data
+    name = f"{zlib.crc32((_CACHE_VERSION.decode() + ident).encode()):08x}-{len(ident)}.marshal"
+    key = (os.path.join(folder, name), ident)
     try:
-        with open(key, "rb") as fh:
-            data, lines, source = marshal.load(fh)
+        with open(key[0], "rb") as fh:
+            stored, data, lines, source = marshal.load(fh)
+        if stored != ident:
+            return None, key
         return Located(data, lines, source), key
     except (OSError, EOFError, ValueError, TypeError):
         return None, key
@@ -139,15 +144,16 @@ def _cache_get(path):
 def _cache_put(key, loc: Located) -> None:
     if key is None:
         return
+    path, ident = key
     try:
-        blob = marshal.dumps((loc.data, loc.lines, loc.source))
+        blob = marshal.dumps((ident, loc.data, loc.lines, loc.source))
     except ValueError:  # pragma: no cover - load_yaml yields plain data only
         return
     try:
-        os.makedirs(os.path.dirname(key), exist_ok=True)
-        tmp = f"{key}.{os.getpid()}.tmp"
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
             fh.write(blob)
-        os.replace(tmp, key)  # atomic: parallel runs never see half a file
+        os.replace(tmp, path)  # atomic: parallel runs never see half a file
     except OSError:
         pass
