@@ -1,9 +1,9 @@
-"""Helpers shared by the statistics check types (stat-*): vocabulary params."""
+"""Helpers shared by the statistics check types (stat-*): the vocabulary param and its base class."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import Param, ParamError
+from . import CheckType, Param, ParamError
 
 VOCABULARY = Param((str,), None, help="a YAML file extending the built-in vocabulary (rules/data/rates.yaml "
                                       "or totals.yaml): its lists are added to the built-in ones")
@@ -40,3 +40,14 @@ def load_rates(path: str):
 def load_totals(path: str):
     from ..totals import totals_vocabulary
     return totals_vocabulary(path)
+
+
+class VocabularyCheck(CheckType):
+    """Base of the stat-* types: quantities, and a `vocabulary` file extending the built-in
+    one, validated once when the rule is loaded (`loader` reads it)."""
+    needs = ("quantities",)
+    params = {"vocabulary": VOCABULARY}
+    loader = staticmethod(load_rates)
+
+    def prepare(self, params):
+        return dict(params, vocabulary=check_vocabulary(params, type(self).loader))

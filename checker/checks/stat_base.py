@@ -11,19 +11,15 @@ gives (12-b)/b = 45.27% (b = 8: 50.00%; b = 9: 33.33%), so it is reported.
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary, load_rates, claim_args
+from . import register
+from ._stats import VocabularyCheck, claim_args
 from ..findings import Hit
 
 
 @register
-class StatBase(CheckType):
+class StatBase(VocabularyCheck):
     name = "stat-base"
-    needs = ("quantities",)
-    params = {"vocabulary": VOCABULARY}
 
-    def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap

@@ -10,19 +10,15 @@ a printed name matches when it ends with one. Growth and completion rates
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary, load_rates, claim_args
+from . import register
+from ._stats import VocabularyCheck, claim_args
 from ..findings import Hit
 
 
 @register
-class StatBounded(CheckType):
+class StatBounded(VocabularyCheck):
     name = "stat-bounded"
-    needs = ("quantities",)
-    params = {"vocabulary": VOCABULARY}
 
-    def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap

@@ -11,19 +11,16 @@ B/A. A change in 个百分点 is checked against the two percentages it joins:
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._stats import VERDICT, VOCABULARY, check_vocabulary, load_rates, claim_args
+from . import register
+from ._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
 from ..findings import Hit
 
 
 @register
-class StatChange(CheckType):
+class StatChange(VocabularyCheck):
     name = "stat-change"
-    needs = ("quantities",)
     params = {"verdict": VERDICT, "vocabulary": VOCABULARY}
 
-    def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..changes import evaluate_from_to, points_changes  # NOTE: lazy, so loading the registry stays cheap

@@ -10,19 +10,16 @@ list is judged and why lists that fall short are usually left alone.
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._stats import VOCABULARY, check_vocabulary, load_totals
+from . import register
+from ._stats import VocabularyCheck, load_totals
 from ..findings import Hit
 
 
 @register
-class StatParts(CheckType):
+class StatParts(VocabularyCheck):
     name = "stat-parts"
-    needs = ("quantities",)
-    params = {"vocabulary": VOCABULARY}
+    loader = staticmethod(load_totals)
 
-    def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params, load_totals))
 
     def run(self, doc, p, ctx):
         from ..totals import parts_mismatches, totals_vocabulary  # NOTE: lazy, so loading the registry stays cheap

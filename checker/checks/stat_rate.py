@@ -20,20 +20,17 @@ is written for.
 """
 from __future__ import annotations
 
-from . import CheckType, Param, register
-from ._stats import VERDICT, VOCABULARY, check_vocabulary, load_rates, claim_args
+from . import Param, register
+from ._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
 from ..findings import Hit
 
 
 @register
-class StatRate(CheckType):
+class StatRate(VocabularyCheck):
     name = "stat-rate"
-    needs = ("quantities",)
     params = {"verdict": VERDICT, "vocabulary": VOCABULARY,
               "segmenter": Param((str,), "cues", choices=("cues", "jieba"))}
 
-    def prepare(self, params):
-        return dict(params, vocabulary=check_vocabulary(params, load_rates))
 
     def run(self, doc, p, ctx):
         from ..pairings import evaluations  # NOTE: lazy, so loading the registry stays cheap
