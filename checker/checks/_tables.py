@@ -1,5 +1,21 @@
-"""Helpers shared by the table check types (table-*): spans and labels of cells."""
+"""Helpers shared by the table check types (table-*): their base class, spans and labels of cells."""
 from __future__ import annotations
+
+from . import CheckType
+
+
+class TableCheck(CheckType):
+    """Base of the table-* types: `hits` looks at one table's analysis; the base walks
+    every table of the document and drops a cell judged twice (once per view)."""
+
+    def run(self, doc, p, ctx):
+        if not doc.tables:
+            return
+        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+        yield from once(hit for analysis in analyses(doc) for hit in self.hits(doc, analysis, p))
+
+    def hits(self, doc, analysis, p):
+        raise NotImplementedError
 
 
 def cell_span(cells) -> tuple[int, int]:

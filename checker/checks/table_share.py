@@ -16,34 +16,27 @@ rounded, `wrong` figures neither rounding nor truncation explains.
 """
 from __future__ import annotations
 
-from . import CheckType, Param, register
-from ._tables import label_of, once
+from . import Param, register
+from ._tables import TableCheck, label_of
 from ..findings import Hit
 
 
 @register
-class TableShare(CheckType):
+class TableShare(TableCheck):
     name = "table-share"
     needs = ("quantities",)
     params = {"verdict": Param((str,), "wrong", choices=("wrong", "truncated"),
                                help="wrong: neither rounded nor truncated; truncated: cut off")}
 
-    def run(self, doc, p, ctx):
-        if not doc.tables:
-            return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
-        yield from once(self._hits(analyses(doc), p["verdict"]))
-
-    def _hits(self, found, verdict):
-        for analysis in found:
-            for _, line, result in analysis.shares:
-                if result is None:
+    def hits(self, doc, analysis, p):
+        for _, line, result in analysis.shares:
+            if result is None:
+                continue
+            for c in result.cells:
+                if c.verdict.value != p["verdict"]:
                     continue
-                for c in result.cells:
-                    if c.verdict.value != verdict:
-                        continue
-                    computation = c.computation(result.denominator)
-                    span = c.share.cell.span
-                    yield Hit(span.start, span.end,
-                              {"category": label_of(c.position.label, "—"), "name": label_of(line.label, "占比"),
-                               "printed": c.share.cell.text, "computation": computation}, computation)
+                computation = c.computation(result.denominator)
+                span = c.share.cell.span
+                yield Hit(span.start, span.end,
+                          {"category": label_of(c.position.label, "—"), "name": label_of(line.label, "占比"),
+                           "printed": c.share.cell.text, "computation": computation}, computation)

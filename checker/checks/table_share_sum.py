@@ -16,29 +16,22 @@ their decimals. A 合计 share must read 100% (or the printed sum).
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._tables import label_of, once
+from . import register
+from ._tables import TableCheck, label_of
 from ..findings import Hit
 
 
 @register
-class TableShareSum(CheckType):
+class TableShareSum(TableCheck):
     name = "table-share-sum"
     params = {}
 
-    def run(self, doc, p, ctx):
-        if not doc.tables:
-            return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+    def hits(self, doc, analysis, p):
         from ..table_shares import sum_mismatch
-        hits = []
-        for analysis in analyses(doc):
-            for view, line, result in analysis.shares:
-                m = None if result is not None else sum_mismatch(view, line)
-                if m is None:
-                    continue
-                cell = m.total.cell if m.total is not None else line.label_cell or m.parts[0].cell
-                hits.append(Hit(cell.span.start, cell.span.end,
-                                {"name": label_of(line.label, "占比"), "computation": m.computation},
-                                m.computation))
-        yield from once(hits)
+        for view, line, result in analysis.shares:
+            m = None if result is not None else sum_mismatch(view, line)
+            if m is None:
+                continue
+            cell = m.total.cell if m.total is not None else line.label_cell or m.parts[0].cell
+            yield Hit(cell.span.start, cell.span.end,
+                      {"name": label_of(line.label, "占比"), "computation": m.computation}, m.computation)

@@ -14,29 +14,23 @@ does not when the table counts what was accepted.
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._tables import label_of, once
+from . import register
+from ._tables import TableCheck, label_of
 from ..findings import Hit
 
 
 @register
-class TableTextFigure(CheckType):
+class TableTextFigure(TableCheck):
     name = "table-text-figure"
     needs = ("quantities",)
     params = {}
 
-    def run(self, doc, p, ctx):
-        if not doc.tables:
-            return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+    def hits(self, doc, analysis, p):
         from ..table_text import figure_mismatches
-        hits = []
-        for analysis in analyses(doc):
-            for view in analysis.views:
-                for m in figure_mismatches(doc, view, analysis.nearby):
-                    span, q = m.cell.cell.span, m.quantity
-                    hits.append(Hit(span.start, span.end,
-                                    {"category": label_of(m.category, "—"), "table": m.cell.cell.text,
-                                     "text": q.text, "text_line": q.span.line},
-                                    f"{m.cell.value.shown} ≠ {q.text}"))
-        yield from once(hits)
+        for view in analysis.views:
+            for m in figure_mismatches(doc, view, analysis.nearby):
+                span, q = m.cell.cell.span, m.quantity
+                yield Hit(span.start, span.end,
+                          {"category": label_of(m.category, "—"), "table": m.cell.cell.text,
+                           "text": q.text, "text_line": q.span.line},
+                          f"{m.cell.value.shown} ≠ {q.text}")

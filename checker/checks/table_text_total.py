@@ -16,29 +16,23 @@ label can mean (checker.table_text).
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ._tables import cell_span, label_of, once
+from . import register
+from ._tables import TableCheck, cell_span, label_of
 from ..findings import Hit
 
 
 @register
-class TableTextTotal(CheckType):
+class TableTextTotal(TableCheck):
     name = "table-text-total"
     needs = ("quantities",)
     params = {}
 
-    def run(self, doc, p, ctx):
-        if not doc.tables:
-            return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+    def hits(self, doc, analysis, p):
         from ..table_text import text_total_mismatches
-        hits = []
-        for analysis in analyses(doc):
-            for view in analysis.views:
-                for m in text_total_mismatches(view, analysis.context, analysis.shares):
-                    start, end = cell_span(m.cells)
-                    q = m.quantity
-                    hits.append(Hit(start, end, {"line": label_of(m.line.label, "—"), "table": str(m.value),
-                                                 "text": q.text, "text_line": q.span.line,
-                                                 "computation": m.computation}, m.computation))
-        yield from once(hits)
+        for view in analysis.views:
+            for m in text_total_mismatches(view, analysis.context, analysis.shares):
+                start, end = cell_span(m.cells)
+                q = m.quantity
+                yield Hit(start, end, {"line": label_of(m.line.label, "—"), "table": str(m.value),
+                                       "text": q.text, "text_line": q.span.line,
+                                       "computation": m.computation}, m.computation)

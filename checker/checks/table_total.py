@@ -16,29 +16,22 @@ checker.table_totals for the rounding tolerance of figures with decimals.
 """
 from __future__ import annotations
 
-from . import CheckType, Param, register
-from ._tables import label_of, once
+from . import Param, register
+from ._tables import TableCheck, label_of
 from ..findings import Hit
 
 
 @register
-class TableTotal(CheckType):
+class TableTotal(TableCheck):
     name = "table-total"
     params = {"empty": Param((str,), "missing", choices=("missing", "zero"),
                              help="an empty part cell: missing (no check) or zero")}
 
-    def run(self, doc, p, ctx):
-        if not doc.tables:
-            return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
-        yield from once(self._hits(analyses(doc), p["empty"]))
-
-    def _hits(self, found, empty):
+    def hits(self, doc, analysis, p):
         from ..table_totals import total_mismatches
-        for analysis in found:
-            for view in analysis.views:
-                for m in total_mismatches(view, empty):
-                    span = m.total.cell.span
-                    yield Hit(span.start, span.end,
-                              {"total": label_of(m.position.label, "合计"), "line": label_of(m.line.label, "—"),
-                               "computation": m.computation}, m.computation)
+        for view in analysis.views:
+            for m in total_mismatches(view, p["empty"]):
+                span = m.total.cell.span
+                yield Hit(span.start, span.end,
+                          {"total": label_of(m.position.label, "合计"), "line": label_of(m.line.label, "—"),
+                           "computation": m.computation}, m.computation)
