@@ -50,3 +50,11 @@ def blocks(doc, scope: str):
                 out.append(doc.heading_block(s.heading))
                 out.extend(s.paragraphs)
     return tuple(out)
+
+
+def first_line(doc) -> tuple[int, int]:
+    """Offsets of the first non-blank line: where a finding about a missing part goes."""
+    for line in doc.lines:
+        if line.kind != "blank":
+            return line.span.start, line.span.end
+    return 0, 0

@@ -41,6 +41,15 @@ def load_table(name: str):
     return loc
 
 
+def table_entries(name: str, key: str, parse) -> tuple:
+    """The `key` list of rules/data/NAME, each entry turned into a record by parse(loc, i, entry)."""
+    loc = load_table(name)
+    raw = loc.data.get(key)
+    if not isinstance(raw, list) or not raw:
+        raise ParamError("table", f"{loc.source}: needs a non-empty `{key}` list")
+    return tuple(parse(loc, i, entry) for i, entry in enumerate(raw))
+
+
 class Timeline:
     """What one document's dates allow: the report year, the writing bound, plan spans."""
 

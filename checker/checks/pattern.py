@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import CheckType, Param, ParamError, register
 from ._util import SCOPE, check_scope, compile_user_regex, literal, scan
 from ..findings import Hit
-from ..scope import blocks
+from ..scope import blocks, first_line
 
 
 @register
@@ -49,16 +49,9 @@ class Pattern(CheckType):
             if not scope and p["absent_ok"]:
                 return
             at = scope[0].span if scope else None
-            start, end = (at.start, at.end) if at else _first_line(doc)
+            start, end = (at.start, at.end) if at else first_line(doc)
             yield Hit(start, end, {"match": ""}, p["expected"])
             return
         for b, m, a, z in scan(doc, p["scope"], p["pattern"]):
             expected = m.expand(p["expected"].replace("{match}", m.group(0))) if p["expected"] else None
             yield Hit(b.span.start + a, b.span.start + z, {"match": m.group(0)}, expected)
-
-
-def _first_line(doc) -> tuple[int, int]:
-    for line in doc.lines:
-        if line.kind != "blank":
-            return line.span.start, line.span.end
-    return 0, 0

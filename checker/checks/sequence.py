@@ -16,7 +16,7 @@ from __future__ import annotations
 from . import CheckType, Param, ParamError, register
 from ._kinds import KIND_NAMES
 from ..findings import Hit
-from ..scope import SECTION_KINDS
+from ..scope import SECTION_KINDS, first_line
 
 
 @register
@@ -54,7 +54,7 @@ class Sequence(CheckType):
         anchor = doc.sections[-1].heading.span if doc.sections else None
         for kind in order:
             if kind not in present:
-                start, end = (anchor.start, anchor.end) if anchor else _first_line(doc)
+                start, end = (anchor.start, anchor.end) if anchor else first_line(doc)
                 yield Hit(start, end, {"kind": KIND_NAMES[kind]}, KIND_NAMES[kind]["zh"])
 
     def _duplicate(self, doc, order):
@@ -69,10 +69,3 @@ class Sequence(CheckType):
             # a long heading line with no 。 carries its own body text
             if not s.paragraphs and not s.children and len(s.heading.text) <= 40:
                 yield Hit(s.heading.span.start, s.heading.span.end, {"heading": s.heading.text})
-
-
-def _first_line(doc):
-    for line in doc.lines:
-        if line.kind != "blank":
-            return line.span.start, line.span.end
-    return 0, 0

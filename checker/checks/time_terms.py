@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import re
 
 from . import CheckType, Param, ParamError, register
-from ._timeline import Timeline, load_table, parse_date
+from ._timeline import Timeline, parse_date, table_entries
 from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
 
@@ -55,11 +55,7 @@ class TimeBoundTerm(CheckType):
 
     def prepare(self, params):
         check_scope(params)
-        loc = load_table(params["table"])
-        raw = loc.data.get("terms")
-        if not isinstance(raw, list) or not raw:
-            raise ParamError("table", f"{loc.source}: needs a non-empty `terms` list")
-        return dict(params, terms=tuple(_entry(loc, i, e) for i, e in enumerate(raw)))
+        return dict(params, terms=table_entries(params["table"], "terms", _entry))
 
     def run(self, doc, p, ctx):
         tl = Timeline(doc, ctx)

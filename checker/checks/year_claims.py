@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import CheckType, Param, ParamError, register
-from ._timeline import Timeline, load_table
+from ._timeline import Timeline, table_entries
 from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
 
@@ -40,11 +40,7 @@ class YearClaim(CheckType):
 
     def prepare(self, params):
         check_scope(params)
-        loc = load_table(params["table"])
-        raw = loc.data.get("claims")
-        if not isinstance(raw, list) or not raw:
-            raise ParamError("table", f"{loc.source}: needs a non-empty `claims` list")
-        return dict(params, claims=tuple(_claim(loc, i, c) for i, c in enumerate(raw)))
+        return dict(params, claims=table_entries(params["table"], "claims", _claim))
 
     def run(self, doc, p, ctx):
         tl = Timeline(doc, ctx)
