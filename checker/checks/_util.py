@@ -15,6 +15,7 @@ import contextvars
 import re
 
 from . import Param, ParamError
+from ._gate import may_match
 from ..scope import valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
@@ -76,7 +77,8 @@ def _anchored(pattern) -> bool:
 
 
 def _joined(doc, scope: str):
-    """The scope's blocks joined by newlines, with each block's start in the joined text."""
+    """The scope's blocks joined by newlines, each block's start in the joined text, and
+    the set of characters that occur (for the gates in checks._gate)."""
     from ..scope import blocks
     cache = doc.__dict__.setdefault("_joined_scopes", {})
     if scope not in cache:
@@ -86,7 +88,8 @@ def _joined(doc, scope: str):
             starts.append(pos)
             parts.append(b.text)
             pos += len(b.text) + 1
-        cache[scope] = ("\n".join(parts), starts, found)
+        text = "\n".join(parts)
+        cache[scope] = (text, starts, found, frozenset(text))
     return cache[scope]
 
 
@@ -99,7 +102,9 @@ def scan(doc, scope: str, pattern):
     edges (^ $ \\A \\Z \\b) still run block by block.
     """
     from bisect import bisect_right
-    text, starts, found = _joined(doc, scope)
+    text, starts, found, chars = _joined(doc, scope)
+    if not may_match(pattern, text, chars):
+        return
     if _anchored(pattern):
         for b in found:
             for m in finditer(pattern, b.text):

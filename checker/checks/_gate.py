@@ -1,0 +1,132 @@
+"""Cheap pre-tests for regex scans: the literal text every match must contain.
+
+Most of what the packs look for is absent from a given report (placeholders,
+typos, outdated terms, stray punctuation), yet a regex that starts with a
+lookbehind or a class makes `re` try its matcher at every character. Before a
+scan, `may_match(pattern, text, chars)` checks the literals the pattern cannot
+match without — `'大' in chars`, `'十九大' in text`, C-speed tests — and a
+pattern whose literals are missing is not run at all.
+
+The literals are read from the pattern's own parse tree (`re`'s parser), so no
+rule needs to declare them and a rule can never be silenced wrongly: a
+construct the reader does not understand yields "no requirement" (always run).
+The requirement is a small and/or tree:
+
+    ("lit", "十九大")            the text contains this string
+    ("all", (r1, r2, ...))      every requirement holds (a sequence)
+    ("any", (r1, r2, ...))      one of them holds (an alternation, a class)
+"""
+from __future__ import annotations
+
+import re
+
+try:  # NOTE: the stdlib's own regex parser (private, but stable since 3.11; sre_parse before)
+    from re import _parser as _sre
+    from re import _constants as _c
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre
+    import sre_constants as _c
+
+MAX_CLASS = 24     # a class of more characters than this is no useful requirement
+MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
+
+_GATES: dict = {}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+def gate_of(pattern):
+    """The requirement tree of a compiled stdlib pattern (cached), or None."""
+    try:
+        return _GATES[pattern]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable pattern-like object
+        return None
+    gate = _read(pattern) if isinstance(pattern, re.Pattern) else None
+    _GATES[pattern] = gate
+    return gate
+
+
+def may_match(pattern, text: str, chars) -> bool:
+    """False only when `pattern` certainly has no match in `text` (`chars` = set(text))."""
+    gate = gate_of(pattern)
+    return gate is None or _holds(gate, text, chars)
+
+
+def _holds(node, text: str, chars) -> bool:
+    kind, value = node
+    if kind == "lit":
+        if len(value) == 1:
+            return value in chars
+        return all(c in chars for c in value) and value in text
+    if kind == "all":
+        return all(_holds(n, text, chars) for n in value)
+    return any(_holds(n, text, chars) for n in value)
+
+
+def _read(pattern):
+    if pattern.flags & re.IGNORECASE:
+        return None  # NOTE: case variants would need expanding; such patterns are rare here
+    try:
+        tree = _sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no gate
+        return None
+    gate = _sequence(list(tree))
+    return gate if gate is not None and _size(gate) <= MAX_NODES else None
+
+
+def _sequence(items):
+    """Requirements of consecutive items: runs of literals become one string."""
+    found, run = [], []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(("lit", "".join(run)))
+            run = []
+        need = _item(op, av)
+        if need is not None:
+            found.append(need)
+    if run:
+        found.append(("lit", "".join(run)))
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else ("all", tuple(found))
+
+
+def _item(op, av):
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op in _REPEATS:
+        low, _high, body = av
+        return _sequence(list(body)) if low >= 1 else None
+    if op is _c.BRANCH:
+        options = [_sequence(list(b)) for b in av[1]]
+        if any(o is None for o in options):
+            return None  # one alternative needs nothing, so the whole needs nothing
+        return ("any", tuple(options))
+    if op is _c.IN:
+        return _char_class(av)
+    return None  # ANY, lookarounds, anchors, back references, negated literals
+
+
+def _char_class(members):
+    chars = []
+    for op, av in members:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < MAX_CLASS:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY (\d \s \w), a wide range
+            return None
+    if not chars or len(chars) > MAX_CLASS:
+        return None
+    return ("any", tuple(("lit", c) for c in chars))
+
+
+def _size(node) -> int:
+    kind, value = node
+    return 1 if kind == "lit" else 1 + sum(_size(n) for n in value)

@@ -1,0 +1,91 @@
+"""The regex gates (checker/checks/_gate.py): a pattern is skipped only when it cannot match."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.checks._gate import gate_of, may_match
+
+
+def _may(pattern: str, text: str) -> bool:
+    return may_match(re.compile(pattern), text, frozenset(text))
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    ("党的十九大", "学习党的十九大精神", True),
+    ("党的十九大", "学习党的二十大精神", False),
+    (r"(?<![A-Za-z])[XxＸ×]{2,}", "全年召开会议12次", False),
+    (r"(?<![A-Za-z])[XxＸ×]{2,}", "XX县", True),
+    (r"七五普法|八五普法", "开展八五普法", True),
+    (r"七五普法|八五普法", "开展普法", False),
+    (r"第\d+次", "第3次", True),
+    (r"第\d+次", "第三回", False),
+    (r"a(?:b|c)d", "acd", True),
+    (r"a(?:b|c)d", "ad", False),
+    (r"x?y", "y", True),        # an optional literal is no requirement
+])
+def test_gate_decides(pattern, text, expected):
+    assert _may(pattern, text) is expected
+
+
+@pytest.mark.parametrize("pattern", [r".*", r"\d+", r"[^。]+", r"(?:abc)?", r"a|", r"(?i)abc", r"(?:a|b*)c?"])
+def test_patterns_without_a_usable_requirement_always_run(pattern):
+    assert gate_of(re.compile(pattern)) is None
+
+
+def test_a_class_with_many_members_is_no_requirement():
+    assert gate_of(re.compile(r"[\u4e00-\u9fff]年")) == ("lit", "年")
+
+
+def _shipped_patterns():
+    from checker.config import Config
+    from checker.linter import select_rules
+    found = []
+
+    def walk(value):
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "__dict__") or hasattr(value, "__slots__"):
+            for name in getattr(value, "__slots__", ()) or vars(value):
+                walk(getattr(value, name, None))
+
+    for rule in select_rules(Config(select=("S", "M", "N", "T", "P", "D", "W", "X"))):
+        walk(rule.prepared)
+    return sorted(set(found), key=lambda p: p.pattern)
+
+
+SHIPPED = _shipped_patterns()
+ALPHABET = sorted({c for p in SHIPPED for c in p.pattern if not c.isascii()} | set("0123456789XxAa.%年月日 \n*"))
+
+
+def test_the_shipped_packs_have_patterns_to_gate():
+    assert len(SHIPPED) > 50
+    assert sum(gate_of(p) is not None for p in SHIPPED) > len(SHIPPED) // 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.data())
+def test_a_gated_pattern_never_loses_a_match(text, data):
+    pattern = data.draw(st.sampled_from(SHIPPED))
+    if not may_match(pattern, text, frozenset(text)):
+        assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(data):
+    # the worst case for a gate: texts built from the pattern's own literals
+    pattern = data.draw(st.sampled_from([p for p in SHIPPED if gate_of(p) is not None]))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces + list("0123456789年月日。，")), max_size=12)))
+    if not may_match(pattern, text, frozenset(text)):
+        assert pattern.search(text) is None, (pattern.pattern, text)
