@@ -1,7 +1,7 @@
 """The document model: frozen, positioned records built by the parser.
 
 Every node carries a Span in the original text: 0-based character offsets
-(end exclusive) plus 1-based line and column, computed once by LineIndex.
+(end exclusive) plus 1-based line and column, computed by LineIndex on first use.
 Language work (sentences, quantities) is derived lazily in `checker.language`
 and cached on the Document, so rules that do not need it never pay for it.
 """
@@ -16,14 +16,64 @@ from functools import cached_property
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
 class Span:
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    """A stretch of the text: 0-based character offsets (end exclusive) and the
+    1-based line and column of both ends.
+
+    NOTE: a report builds thousands of spans (lines, sentences, figures) and reads
+    the line and column of a few (findings, headings): they are computed on first
+    use. Equal spans have equal offsets; treat a Span as immutable.
+    """
+    __slots__ = ("start", "end", "_index", "_where")
+
+    def __init__(self, start: int, end: int, index: "LineIndex"):
+        self.start = start
+        self.end = end
+        self._index = index
+        self._where = None
+
+    def _positions(self) -> tuple[int, int, int, int]:
+        if self._where is None:
+            self._where = self._index.position(self.start) + self._index.position(self.end)
+        return self._where
+
+    @property
+    def line(self) -> int:
+        return self._positions()[0]
+
+    @property
+    def column(self) -> int:
+        return self._positions()[1]
+
+    @property
+    def end_line(self) -> int:
+        return self._positions()[2]
+
+    @property
+    def end_column(self) -> int:
+        return self._positions()[3]
+
+    def __eq__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end
+
+    def __hash__(self):
+        return hash((self.start, self.end))
+
+    def __repr__(self):
+        line, column, end_line, end_column = self._positions()
+        return (f"Span(start={self.start}, end={self.end}, line={line}, column={column}, "
+                f"end_line={end_line}, end_column={end_column})")
+
+    def __reduce__(self):  # pickled with its positions, not the whole LineIndex
+        return _fixed_span, (self.start, self.end, self._positions())
+
+
+def _fixed_span(start, end, where):
+    span = Span(start, end, None)
+    span._where = where
+    return span
 
 
 class LineIndex:
@@ -39,10 +89,7 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
-        end = max(start, end)
-        line, col = self.position(start)
-        end_line, end_col = self.position(end)
-        return Span(start, end, line, col, end_line, end_col)
+        return Span(start, max(start, end), self)
 
     def offset(self, line: int, column: int) -> int:
         line = max(1, min(line, len(self.starts)))

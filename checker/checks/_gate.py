@@ -10,7 +10,7 @@ pattern whose literals are missing is not run at all.
 The literals are read from the pattern's own parse tree (`re`'s parser), so no
 rule needs to declare them and a rule can never be silenced wrongly: a
 construct the reader does not understand yields "no requirement" (always run).
-The requirement is a small and/or tree:
+The requirement is read as a small and/or tree, then flattened into clauses:
 
     ("lit", "十九大")            the text contains this string
     ("all", (r1, r2, ...))      every requirement holds (a sequence)
@@ -35,14 +35,19 @@ _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_
 
 
 def gate_of(pattern):
-    """The requirement tree of a compiled stdlib pattern (cached), or None."""
+    """The requirement of a compiled stdlib pattern as clauses (cached), or None.
+
+    Every clause must hold; a clause `(chars, words)` holds when the text has one
+    of the characters `chars` (a frozenset) or contains one of the strings `words`.
+    """
     try:
         return _GATES[pattern]
     except KeyError:
         pass
     except TypeError:  # an unhashable pattern-like object
         return None
-    gate = _read(pattern) if isinstance(pattern, re.Pattern) else None
+    tree = _read(pattern) if isinstance(pattern, re.Pattern) else None
+    gate = None if tree is None else tuple(_clause(c) for c in _cnf(tree))
     _GATES[pattern] = gate
     return gate
 
@@ -50,18 +55,35 @@ def gate_of(pattern):
 def may_match(pattern, text: str, chars) -> bool:
     """False only when `pattern` certainly has no match in `text` (`chars` = set(text))."""
     gate = gate_of(pattern)
-    return gate is None or _holds(gate, text, chars)
+    if gate is None:
+        return True
+    for single, words in gate:
+        if single.isdisjoint(chars) and not any(w in text for w in words):
+            return False
+    return True
 
 
-def _holds(node, text: str, chars) -> bool:
+def _cnf(node) -> list[tuple[str, ...]]:
+    """The tree as clauses (each: one of these strings occurs). An alternation of
+    sequences keeps one clause per alternative — the weaker, cheaper test."""
     kind, value = node
     if kind == "lit":
-        if len(value) == 1:
-            return value in chars
-        return all(c in chars for c in value) and value in text
+        return [(value,)]
     if kind == "all":
-        return all(_holds(n, text, chars) for n in value)
-    return any(_holds(n, text, chars) for n in value)
+        return [c for n in value for c in _cnf(n)]
+    merged = []
+    for n in value:
+        merged.extend(min(_cnf(n), key=_weakness))
+    return [tuple(dict.fromkeys(merged))]
+
+
+def _weakness(clause) -> tuple[int, int]:
+    """Fewer and longer strings make a stronger test."""
+    return -min(len(s) for s in clause), len(clause)
+
+
+def _clause(strings) -> tuple[frozenset, tuple[str, ...]]:
+    return frozenset(s for s in strings if len(s) == 1), tuple(s for s in strings if len(s) > 1)
 
 
 def _read(pattern):
