@@ -89,3 +89,33 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
     text = "".join(data.draw(st.lists(st.sampled_from(pieces + list("0123456789年月日。，")), max_size=12)))
     if not may_match(pattern, text, frozenset(text)):
         assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
+    from checker.checks._gate import finditer
+    pattern = data.draw(st.sampled_from(SHIPPED))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    words = pieces + list("0123456789XＸ×*年月日。，、 \n") + ["一是", "（一）", "第三"]
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=30)))
+    text += "普通的文字" * data.draw(st.integers(0, 40))   # long plain stretches make the scan sparse
+    expected = [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in finditer(pattern, text)] == expected, pattern.pattern
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?<![A-Za-z])[XＸ]{2,}", "XＸ"),
+    (r"(?<=\d)万?元", "万元"),
+    (r"a?b", "ab"),
+    (r"党的(?:十九|二十)大", "党"),
+])
+def test_first_characters_skip_lookbehinds_and_optional_parts(pattern, first):
+    from checker.checks._gate import _first_class
+    assert _first_class(re.compile(pattern)).pattern == "[" + "".join(sorted(first)) + "]"
+
+
+@pytest.mark.parametrize("pattern", [r"\d+件", r".年", r"a*", r"(?:x|)y?"])
+def test_no_first_character_scan_when_any_character_may_begin(pattern):
+    from checker.checks._gate import _first_class
+    assert _first_class(re.compile(pattern)) is None

@@ -7,6 +7,11 @@ scan, `may_match(pattern, text, chars)` checks the literals the pattern cannot
 match without — `'大' in chars`, `'十九大' in text`, C-speed tests — and a
 pattern whose literals are missing is not run at all.
 
+When the literals are there, `finditer(pattern, text)` still avoids a full
+scan where it can: the characters a match can begin with are read from the
+pattern too (lookbehinds consume nothing), their few places are found with one
+class scan, and the pattern is tried only there — same matches, same order.
+
 The literals are read from the pattern's own parse tree (`re`'s parser), so no
 rule needs to declare them and a rule can never be silenced wrongly: a
 construct the reader does not understand yields "no requirement" (always run).
@@ -29,8 +34,11 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
+MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
+SPARSE = 8         # first-character scan only when its places are under 1/SPARSE of the text
 
 _GATES: dict = {}
+_FIRSTS: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -61,6 +69,84 @@ def may_match(pattern, text: str, chars) -> bool:
         if single.isdisjoint(chars) and not any(w in text for w in words):
             return False
     return True
+
+
+def finditer(pattern, text: str) -> list:
+    """`list(pattern.finditer(text))` for a stdlib pattern, trying only the places
+    where a match can begin when they are few."""
+    first = _first_class(pattern)
+    if first is None:
+        return list(pattern.finditer(text))
+    places = [m.start() for m in first.finditer(text)]
+    if len(places) * SPARSE > len(text):
+        return list(pattern.finditer(text))
+    found, pos, match = [], 0, pattern.match
+    for p in places:
+        if p >= pos:
+            m = match(text, p)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+    return found
+
+
+def _first_class(pattern):
+    try:
+        return _FIRSTS[pattern]
+    except KeyError:
+        pass
+    first = None
+    if isinstance(pattern, re.Pattern) and not pattern.flags & re.IGNORECASE:
+        try:
+            chars, nullable = _first_of(list(_sre.parse(pattern.pattern, pattern.flags)))
+        except Exception:  # noqa: BLE001 - unreadable: plain scan
+            chars, nullable = None, True
+        if chars and not nullable and len(chars) <= MAX_FIRST:
+            first = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    _FIRSTS[pattern] = first
+    return first
+
+
+def _first_of(items):
+    """(the characters a match of this sequence can begin with, can it be empty);
+    (None, _) when any character may begin it."""
+    out = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av):
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        cls = _char_class(av)
+        return (None, False) if cls is None else ({n[1] for n in cls[1]}, False)
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set(), True          # zero width: the next item begins the match
+    if op is _c.SUBPATTERN:
+        return _first_of(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first_of(list(av))
+    if op in _REPEATS:
+        low, _high, body = av
+        chars, nullable = _first_of(list(body))
+        return chars, nullable or low == 0
+    if op is _c.BRANCH:
+        out, empty = set(), False
+        for branch in av[1]:
+            chars, nullable = _first_of(list(branch))
+            if chars is None:
+                return None, False
+            out |= chars
+            empty = empty or nullable
+        return out, empty
+    return None, False              # any character, a category, a back reference
 
 
 def _cnf(node) -> list[tuple[str, ...]]:

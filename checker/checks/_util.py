@@ -15,7 +15,7 @@ import contextvars
 import re
 
 from . import Param, ParamError
-from ._gate import may_match
+from ._gate import finditer as first_char_finditer, may_match
 from ..scope import valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
@@ -59,7 +59,7 @@ def literal(words, key: str):
 
 def finditer(pattern, text: str):
     if isinstance(pattern, re.Pattern):  # a shipped pattern: no time bound needed
-        return list(pattern.finditer(text))
+        return first_char_finditer(pattern, text)
     try:
         return list(pattern.finditer(text, timeout=REGEX_TIMEOUT))
     except TimeoutError:
