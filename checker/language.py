@@ -4,7 +4,7 @@ and the report year. Nothing here imports jieba; see checker.segment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Paragraph, Span
 from .numerals import cn_to_int
@@ -12,15 +12,13 @@ from .numerals import cn_to_int
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     span: Span
     paragraph: Paragraph
 
 
-@dataclass(frozen=True)
-class EnumItem:
+class EnumItem(NamedTuple):
     """One marker of an in-paragraph enumeration: 一是 / 第一， / 首先."""
     style: str        # shi (一是) | di (第一) | order (首先/其次/再次/最后)
     marker: str

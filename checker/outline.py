@@ -8,7 +8,6 @@ headings or no closing still yields a Document, and the rules judge it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
@@ -263,7 +262,7 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
         if line.kind == "heading":
             h = headings[line.span.line]
             if h.numeral is None and h.level == 2 and stack and stack[-1].heading.level >= 3:
-                h = replace(h, level=4, expected_marker=expected_marker(4, None, h.fullwidth))
+                h = h._replace(level=4, expected_marker=expected_marker(4, None, h.fullwidth))
             while stack and stack[-1].heading.level >= h.level:
                 stack.pop()
             node = _Open(h)
