@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ReportlintError
 from .findings import SEVERITIES
+from .record import Record, set_field
 from .yamlio import load_yaml_file
 
 KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
@@ -35,20 +35,31 @@ KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_pa
 LEVELS = ("default", "county_department")
 
 
-@dataclass(frozen=True)
-class Config:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    rules: tuple[str, ...] = ()
-    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    exclude: tuple[str, ...] = ()
-    report_year: int | None = None
-    level: str = "default"
-    lang: str = "zh"
-    fail_on: str = "error"
-    time_budget: float = 60.0
-    sources: tuple[str, ...] = field(default=(), compare=False)
+class Config(Record):
+    """The resolved configuration (see the module docstring); `sources` (the files it
+    was read from) takes no part in equality."""
+    __slots__ = ("select", "ignore", "severity", "rules", "per_path_ignores", "exclude", "report_year",
+                 "level", "lang", "fail_on", "time_budget", "sources")
+    _compare = __slots__[:-1]
+
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 severity: tuple[tuple[str, str], ...] = (), rules: tuple[str, ...] = (),
+                 per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                 exclude: tuple[str, ...] = (), report_year: int | None = None, level: str = "default",
+                 lang: str = "zh", fail_on: str = "error", time_budget: float = 60.0,
+                 sources: tuple[str, ...] = ()):
+        set_field(self, "select", select)
+        set_field(self, "ignore", ignore)
+        set_field(self, "severity", severity)
+        set_field(self, "rules", rules)
+        set_field(self, "per_path_ignores", per_path_ignores)
+        set_field(self, "exclude", exclude)
+        set_field(self, "report_year", report_year)
+        set_field(self, "level", level)
+        set_field(self, "lang", lang)
+        set_field(self, "fail_on", fail_on)
+        set_field(self, "time_budget", time_budget)
+        set_field(self, "sources", sources)
 
     def ignored_for(self, path: str) -> set[str]:
         out: set[str] = set()
@@ -149,4 +160,4 @@ def resolve(config_path: str | None = None, overrides: dict | None = None,
         if key in ("select", "ignore"):
             value = tuple(value)
         merged[key] = value
-    return replace(Config(), sources=tuple(sources), **merged)
+    return Config(sources=tuple(sources), **merged)

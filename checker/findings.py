@@ -1,7 +1,9 @@
 """The Finding record every check produces, and the Hit a check type yields."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .record import Record, set_field
+
+_NO_ARGS = object()  # Hit's args default: a fresh {} each time
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -9,8 +11,7 @@ CATEGORIES = ("structure", "numbering", "statistics", "punctuation", "date",
               "terminology", "placeholder", "metadata")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """What a check type reports: a character span, message arguments, a fix.
 
     Argument values may be {"zh": ..., "en": ...} dicts; the engine picks the
@@ -18,30 +19,41 @@ class Hit:
     `fixes` are safe mechanical edits, (start, end, new text) each; most
     checks give none (statistics are only ever suggested, never fixed).
     """
-    start: int
-    end: int
-    args: dict = field(default_factory=dict)
-    expected: str | None = None
-    fixes: tuple = ()
+    __slots__ = ("start", "end", "args", "expected", "fixes")
+
+    def __init__(self, start: int, end: int, args: dict = _NO_ARGS, expected: str | None = None,
+                 fixes: tuple = ()):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "args", {} if args is _NO_ARGS else args)
+        set_field(self, "expected", expected)
+        set_field(self, "fixes", fixes)
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    rule: str
-    name: str
-    category: str
-    severity: str
-    message: str
-    expected: str | None = None
-    start: int = 0             # character offsets, end exclusive (not in JSON)
-    end: int = 0
-    fixes: tuple = ()
-    quote: str = ""            # the text at the span, for baselines and HTML
+class Finding(Record):
+    """One reported defect. `start`/`end` are character offsets, end exclusive (not in JSON);
+    `quote` is the text at the span, for baselines and HTML."""
+    __slots__ = ("path", "line", "column", "end_line", "end_column", "rule", "name", "category",
+                 "severity", "message", "expected", "start", "end", "fixes", "quote")
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
+                 name: str, category: str, severity: str, message: str, expected: str | None = None,
+                 start: int = 0, end: int = 0, fixes: tuple = (), quote: str = ""):
+        set_field(self, "path", path)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "end_line", end_line)
+        set_field(self, "end_column", end_column)
+        set_field(self, "rule", rule)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "message", message)
+        set_field(self, "expected", expected)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "fixes", fixes)
+        set_field(self, "quote", quote)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

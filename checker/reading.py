@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReportlintError
+from .record import Record, set_field
 
 MAX_BYTES = 20 * 1024 * 1024  # documented limit (README, "Safety")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class Source:
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
+class Source(Record):
+    """Decoded text and how it was stored (encoding, BOM, newline), to write fixes back alike."""
+    __slots__ = ("path", "text", "encoding", "bom", "newline")
+
+    def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
+                 newline: str = "\n"):
+        set_field(self, "path", path)
+        set_field(self, "text", text)
+        set_field(self, "encoding", encoding)
+        set_field(self, "bom", bom)
+        set_field(self, "newline", newline)
 
 
 _MAGIC = {

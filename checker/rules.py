@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from . import checks
 from .errors import ReportlintError
 from .findings import CATEGORIES, SEVERITIES
+from .record import Record, set_field
 from .resources import rules_dir
 from .yamlio import Located, load_yaml_file
 
@@ -28,23 +28,34 @@ _PREFIX = {"structure": "S", "numbering": "N", "statistics": "T", "punctuation":
            "date": "D", "terminology": "W", "placeholder": "X", "metadata": "M"}
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    name: str
-    category: str
-    severity: str
-    check: str
-    params: dict
-    message: dict
-    description: str
-    source: str = ""
-    examples: dict = field(default_factory=dict)
-    enabled: bool = True                 # False: opt-in, run only when selected
-    file: str = ""
-    line: int = 0
-    prepared: Any = field(default=None, compare=False, repr=False)
-    checker: Any = field(default=None, compare=False, repr=False)
+class Rule(Record):
+    """One validated rule; `enabled` False means opt-in (run only when selected).
+    `prepared` and `checker` (the check type's prepared parameters and instance)
+    take no part in equality or repr."""
+    __slots__ = ("id", "name", "category", "severity", "check", "params", "message", "description",
+                 "source", "examples", "enabled", "file", "line", "prepared", "checker")
+    _compare = __slots__[:13]
+    _repr = _compare
+
+    def __init__(self, id: str, name: str, category: str, severity: str, check: str, params: dict,
+                 message: dict, description: str, source: str = "", examples: dict | None = None,
+                 enabled: bool = True, file: str = "", line: int = 0, prepared: Any = None,
+                 checker: Any = None):
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "check", check)
+        set_field(self, "params", params)
+        set_field(self, "message", message)
+        set_field(self, "description", description)
+        set_field(self, "source", source)
+        set_field(self, "examples", {} if examples is None else examples)
+        set_field(self, "enabled", enabled)
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "prepared", prepared)
+        set_field(self, "checker", checker)
 
 
 def _fail(loc: Located, path: tuple, rule_id: str | None, msg: str):
@@ -131,9 +142,24 @@ def load_rule_file(path) -> list[Rule]:
     return [parse_rule(loc, i, raw) for i, raw in enumerate(data["rules"])]
 
 
+_SNAPSHOT = {"on": False}
+
+
+def use_snapshot() -> None:
+    """Keep the prepared rules in the user cache between runs (the CLI's choice; see rules_snapshot)."""
+    _SNAPSHOT["on"] = True
+
+
 @lru_cache(maxsize=8)
 def load_rules(extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """Built-in packs (rules/*.yaml, sorted) then extra files; ids must be unique."""
+    if _SNAPSHOT["on"]:
+        from .rules_snapshot import load
+        return load(extra_files, lambda: _load_rules(extra_files))
+    return _load_rules(extra_files)
+
+
+def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:
     from .checks._util import trusted_patterns
     shipped = sorted(rules_dir().glob("*.yaml"))
     files = [(f, True) for f in shipped] + [(Path(p), False) for p in extra_files]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
+
+from ..record import Record, set_field
 
 REGISTRY: dict[str, type["CheckType"]] = {}
 _loaded = {"builtin": False, "entry_points": False}
@@ -26,13 +27,17 @@ class ParamError(ValueError):
         self.key = key
 
 
-@dataclass(frozen=True)
-class Param:
-    types: tuple                 # accepted Python types after YAML loading
-    default: Any = None
-    required: bool = False
-    choices: tuple | None = None
-    help: str = ""
+class Param(Record):
+    """A declared parameter: accepted Python types after YAML loading, default, choices."""
+    __slots__ = ("types", "default", "required", "choices", "help")
+
+    def __init__(self, types: tuple, default: Any = None, required: bool = False,
+                 choices: tuple | None = None, help: str = ""):
+        set_field(self, "types", types)
+        set_field(self, "default", default)
+        set_field(self, "required", required)
+        set_field(self, "choices", choices)
+        set_field(self, "help", help)
 
 
 class CheckType:

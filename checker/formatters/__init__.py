@@ -7,17 +7,22 @@ A formatter is a function `format(findings, sources, options) -> str` where
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
-@dataclass
 class Options:
-    lang: str = "zh"
-    color: bool = False
-    rules: tuple = ()
-    docs: dict = field(default_factory=dict)   # path -> Document, for HTML outlines
+    """What a formatter may need besides the findings: language, colour, the rules
+    (for SARIF/HTML help) and, for HTML outlines, path -> Document."""
+
+    def __init__(self, lang: str = "zh", color: bool = False, rules: tuple = (), docs: dict | None = None):
+        self.lang = lang
+        self.color = color
+        self.rules = rules
+        self.docs = {} if docs is None else docs
+
+    def __repr__(self):
+        return f"Options(lang={self.lang!r}, color={self.color!r}, rules=<{len(self.rules)}>, docs=<{len(self.docs)}>)"
 
 
 def get(name: str):
