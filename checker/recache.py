@@ -71,8 +71,8 @@ def install() -> None:
     if array(_CODE_TYPE).itemsize != getattr(_sre, "CODESIZE", 0):
         return
     try:
-        with open(path, "rb") as fh:
-            table = marshal.load(fh)
+        with open(path, "rb") as fh:  # loads(read()): marshal.load(file) reads in tiny chunks
+            table = marshal.loads(fh.read())
         if not isinstance(table, dict):
             table = {}
     except (OSError, EOFError, ValueError, TypeError):
@@ -105,6 +105,9 @@ def install() -> None:
         built[key] = compiled
         return compiled
 
+    # NOTE: re.Pattern pickles as a call of re._compile, found by name: the wrapper takes
+    # its name so that patterns stay picklable (and unpickle with plain re elsewhere)
+    _compile.__module__, _compile.__qualname__ = "re", "_compile"
     re._compile = _compile
 
     def _save():

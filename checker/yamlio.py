@@ -11,13 +11,15 @@ cannot run anything. YAML dates are read as ISO strings, so all data is plain.
 """
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import zlib
 
 from .errors import ReportlintError
 
-_CACHE_VERSION = b"yamlio-2"
+_SUFFIX = ".y3.marshal"  # the naming and data scheme; other names in the folder are stale
+_MAX_ENTRIES = 256
 
 
 def _loader():
@@ -94,7 +96,23 @@ def load_yaml(text: str, source: str) -> Located:
     return Located(data, lines, source)
 
 
+_reads: list[list] = []  # open recording() blocks: each collects the paths load_yaml_file reads
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect the absolute path of every file load_yaml_file reads within the block."""
+    reads: list = []
+    _reads.append(reads)
+    try:
+        yield reads
+    finally:
+        _reads.remove(reads)
+
+
 def load_yaml_file(path) -> Located:
+    for reads in _reads:
+        reads.append(os.path.abspath(path))
     cached, key = _cache_get(path)
     if cached is not None:
         return cached
@@ -110,11 +128,17 @@ def load_yaml_file(path) -> Located:
     return loc
 
 
-def _cache_dir() -> str | None:
+def cache_base() -> str | None:
+    """reportlint's user cache folder, or None when REPORTLINT_NO_CACHE is set."""
     if os.environ.get("REPORTLINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "reportlint", "yaml")
+    return os.path.join(base, "reportlint")
+
+
+def _cache_dir() -> str | None:
+    base = cache_base()
+    return None if base is None else os.path.join(base, "yaml")
 
 
 def _cache_get(path):
@@ -126,14 +150,19 @@ def _cache_get(path):
     except OSError:
         return None, None
     from . import __version__
-    ident = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
-    # NOTE: a cheap checksum names the file; the full identity stored inside is compared
-    # on load, so two paths that share a checksum can never read each other's data
-    name = f"{zlib.crc32((_CACHE_VERSION.decode() + ident).encode()):08x}-{len(ident)}.marshal"
+    where = os.path.abspath(path)
+    ident = f"{where}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    # NOTE: the file is named by a cheap checksum of the source path alone, so an edited
+    # source replaces its entry instead of adding one; the full identity (path, size,
+    # mtime, version) stored inside is compared on load, so a stale entry or two paths
+    # sharing a checksum can never read each other's data
+    name = f"{zlib.crc32(where.encode()):08x}-{len(where)}{_SUFFIX}"
     key = (os.path.join(folder, name), ident)
     try:
+        # NOTE: marshal.loads of the whole file: marshal.load(file) reads in tiny chunks
+        # and costs several times more
         with open(key[0], "rb") as fh:
-            stored, data, lines, source = marshal.load(fh)
+            stored, data, lines, source = marshal.loads(fh.read())
         if stored != ident:
             return None, key
         return Located(data, lines, source), key
@@ -156,4 +185,31 @@ def _cache_put(key, loc: Located) -> None:
             fh.write(blob)
         os.replace(tmp, path)  # atomic: parallel runs never see half a file
     except OSError:
-        pass
+        return
+    _prune(os.path.dirname(path))
+
+
+def _prune(folder: str) -> None:
+    """Keep the cache small: drop entries of older naming schemes, then the least recent.
+
+    NOTE: runs only after a write (a new or edited YAML file), never on a warm run.
+    """
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    ours = [n for n in names if n.endswith(_SUFFIX)]
+    stale = [n for n in names if not n.endswith(_SUFFIX) and not n.endswith(".tmp")]
+    if len(ours) > _MAX_ENTRIES:
+        def age(name):
+            try:
+                return os.stat(os.path.join(folder, name)).st_mtime_ns
+            except OSError:
+                return 0
+        ours.sort(key=age)
+        stale += ours[:len(ours) - _MAX_ENTRIES]
+    for name in stale:
+        try:
+            os.remove(os.path.join(folder, name))
+        except OSError:
+            pass

@@ -43,3 +43,26 @@ def test_a_warm_run_does_not_import_pyyaml(tmp_path):
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert cold.stdout.strip().endswith("True")
     assert warm.stdout.strip().endswith("False"), warm.stderr
+
+
+def test_one_entry_per_file_and_stale_entries_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "reportlint" / "yaml"
+    folder.mkdir(parents=True)
+    (folder / "0badc0de-99.marshal").write_bytes(b"an entry of an older naming scheme")
+    f = tmp_path / "r.yaml"
+    for i in range(3):  # every edit replaces the file's entry
+        f.write_text("a: " + "1" * (i + 1) + "\n", encoding="utf-8")
+        assert load_yaml_file(f).data == {"a": int("1" * (i + 1))}
+    assert len(list(folder.iterdir())) == 1
+
+
+def test_the_cache_folder_is_bounded(tmp_path, monkeypatch):
+    from checker import yamlio
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(yamlio, "_MAX_ENTRIES", 5)
+    for i in range(8):
+        f = tmp_path / f"r{i}.yaml"
+        f.write_text(f"a: {i}\n", encoding="utf-8")
+        load_yaml_file(f)
+    assert len(list((tmp_path / "cache" / "reportlint" / "yaml").iterdir())) == 5
