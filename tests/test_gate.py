@@ -99,7 +99,7 @@ def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
     words = pieces + list("0123456789XＸ×*年月日。，、 \n") + ["一是", "（一）", "第三"]
     text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=30)))
-    text += "普通的文字" * data.draw(st.integers(0, 40))   # long plain stretches make the scan sparse
+    text += "普通的文字" * data.draw(st.integers(0, 300))   # long plain stretches make the scan sparse
     expected = [(m.span(), m.group(0)) for m in pattern.finditer(text)]
     assert [(m.span(), m.group(0)) for m in finditer(pattern, text)] == expected, pattern.pattern
 
@@ -115,7 +115,12 @@ def test_first_characters_skip_lookbehinds_and_optional_parts(pattern, first):
     assert _first_class(re.compile(pattern)).pattern == "[" + "".join(sorted(first)) + "]"
 
 
-@pytest.mark.parametrize("pattern", [r"\d+件", r".年", r"a*", r"(?:x|)y?"])
+def test_digits_and_ranges_begin_a_first_character_class():
+    from checker.checks._gate import _first_class
+    assert _first_class(re.compile(r"(?<![.])\d+[件起]|[一-九]次")).pattern == r"[\d一-九]"
+
+
+@pytest.mark.parametrize("pattern", [r"\w+件", r".年", r"a*", r"(?:x|)y?", r"[^。]年"])
 def test_no_first_character_scan_when_any_character_may_begin(pattern):
     from checker.checks._gate import _first_class
     assert _first_class(re.compile(pattern)) is None

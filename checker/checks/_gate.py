@@ -36,6 +36,7 @@ MAX_CLASS = 24     # a class of more characters than this is no useful requireme
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
 MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
 SPARSE = 8         # first-character scan only when its places are under 1/SPARSE of the text
+SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
 _GATES: dict = {}
 _FIRSTS: dict = {}
@@ -73,21 +74,27 @@ def may_match(pattern, text: str, chars) -> bool:
 
 def finditer(pattern, text: str) -> list:
     """`list(pattern.finditer(text))` for a stdlib pattern, trying only the places
-    where a match can begin when they are few."""
-    first = _first_class(pattern)
+    where a match can begin while they stay few (then a plain scan takes over)."""
+    first = _first_class(pattern) if len(text) >= SHORT else None
     if first is None:
         return list(pattern.finditer(text))
-    places = [m.start() for m in first.finditer(text)]
-    if len(places) * SPARSE > len(text):
-        return list(pattern.finditer(text))
-    found, pos, match = [], 0, pattern.match
-    for p in places:
-        if p >= pos:
-            m = match(text, p)
-            if m is not None:
-                found.append(m)
-                pos = m.end()
-    return found
+    found, pos, budget = [], 0, len(text) // SPARSE
+    search, match = first.search, pattern.match
+    while True:
+        place = search(text, pos)
+        if place is None:
+            return found
+        at = place.start()
+        budget -= 1
+        if budget < 0:  # NOTE: no match can begin before `at`, so finditer from there is the same
+            found.extend(pattern.finditer(text, at))
+            return found
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            found.append(m)
+            pos = m.end()
 
 
 def _first_class(pattern):
@@ -102,13 +109,13 @@ def _first_class(pattern):
         except Exception:  # noqa: BLE001 - unreadable: plain scan
             chars, nullable = None, True
         if chars and not nullable and len(chars) <= MAX_FIRST:
-            first = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+            first = re.compile("[" + "".join(sorted(chars)) + "]")
     _FIRSTS[pattern] = first
     return first
 
 
 def _first_of(items):
-    """(the characters a match of this sequence can begin with, can it be empty);
+    """(the class pieces a match of this sequence can begin with, can it be empty);
     (None, _) when any character may begin it."""
     out = set()
     for op, av in items:
@@ -121,12 +128,14 @@ def _first_of(items):
     return out, True
 
 
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s"}
+
+
 def _first_item(op, av):
     if op is _c.LITERAL:
-        return {chr(av)}, False
+        return {re.escape(chr(av))}, False
     if op is _c.IN:
-        cls = _char_class(av)
-        return (None, False) if cls is None else ({n[1] for n in cls[1]}, False)
+        return _first_class_members(av), False
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return set(), True          # zero width: the next item begins the match
     if op is _c.SUBPATTERN:
@@ -146,7 +155,22 @@ def _first_item(op, av):
             out |= chars
             empty = empty or nullable
         return out, empty
-    return None, False              # any character, a category, a back reference
+    return None, False              # any character, \w, a back reference
+
+
+def _first_class_members(members):
+    """A class's members as pieces of a class (a, a-z, \\d); None if negated or too wide."""
+    out = set()
+    for op, av in members:
+        if op is _c.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is _c.RANGE:
+            out.add(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])
+        else:
+            return None
+    return out
 
 
 def _cnf(node) -> list[tuple[str, ...]]:

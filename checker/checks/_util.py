@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
+from bisect import bisect_right
 
 from . import Param, ParamError
 from ._gate import finditer as first_char_finditer, may_match
@@ -71,9 +72,16 @@ _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 _ANCHOR = re.compile(r"(?<!\\)[\^$]|\\[AZbB]")
 
 
+_ANCHORED: dict = {}
+
+
 def _anchored(pattern) -> bool:
     """Does the pattern depend on where a block starts or ends (^, $, \\A, \\Z, \\b)?"""
-    return bool(_ANCHOR.search(_CLASS.sub("", pattern.pattern)))
+    try:
+        return _ANCHORED[pattern]
+    except KeyError:
+        found = _ANCHORED[pattern] = bool(_ANCHOR.search(_CLASS.sub("", pattern.pattern)))
+        return found
 
 
 def _joined(doc, scope: str):
@@ -101,7 +109,6 @@ def scan(doc, scope: str, pattern):
     that would cross a block boundary is dropped. Patterns that anchor on block
     edges (^ $ \\A \\Z \\b) still run block by block.
     """
-    from bisect import bisect_right
     text, starts, found, chars = _joined(doc, scope)
     if not may_match(pattern, text, chars):
         return

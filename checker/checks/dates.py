@@ -23,6 +23,7 @@ import calendar
 import re
 
 from . import CheckType, Param, register
+from ._gate import finditer
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..model import Paragraph
@@ -98,7 +99,7 @@ def _reading_args(readings, fmt):
 
 
 def find_fused(text: str):
-    for m in _FUSED_DAY.finditer(text):
+    for m in finditer(_FUSED_DAY, text):
         digits, a = m.group(1), m.start()
         if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE):
             continue
@@ -108,12 +109,12 @@ def find_fused(text: str):
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{mo}月{d}日")
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
-    for m in _FUSED_MONTH.finditer(text):
+    for m in finditer(_FUSED_MONTH, text):
         month = int(m.group(2))
         if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
             expected = f"{m.group(1)}年{month}月"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
-    for m in _FUSED_FULL.finditer(text):
+    for m in finditer(_FUSED_FULL, text):
         if _CODE_WORDS.search(text[max(0, m.start() - 8):m.start()]) or _NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         year = int(m.group(1))
@@ -124,7 +125,7 @@ def find_fused(text: str):
 
 
 def find_impossible(text: str):
-    for m in _FULL.finditer(text):
+    for m in finditer(_FULL, text):
         year = int(m.group(1)) if m.group(1) else None
         month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
         if month == 0 or month > 12 or (day is not None and not _valid(year, month, day)):
@@ -132,7 +133,7 @@ def find_impossible(text: str):
 
 
 def find_separator(text: str):
-    for m in _SEPARATOR.finditer(text):
+    for m in finditer(_SEPARATOR, text):
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if _valid(y, mo, d):
             expected = f"{y}年{mo}月{d}日"
@@ -140,7 +141,7 @@ def find_separator(text: str):
 
 
 def find_leading_zero(text: str):
-    for m in _LEADING_ZERO.finditer(text):
+    for m in finditer(_LEADING_ZERO, text):
         parts = [g for g in (m.group(1), m.group(2)) if g]
         if not any(len(g) == 2 and g[0] == "0" for g in parts):
             continue

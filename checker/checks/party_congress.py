@@ -23,6 +23,7 @@ import re
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
 from .time_terms import month
+from ._gate import finditer
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..numerals import cn_to_int, int_to_cn
@@ -83,7 +84,7 @@ class PartyCongress(CheckType):
 
 
 def _congresses(text):
-    for m in _CONGRESS.finditer(text):
+    for m in finditer(_CONGRESS, text):
         n = cn_to_int(m.group("n"))
         if n is None:
             continue
@@ -94,7 +95,7 @@ def _congresses(text):
 
 
 def _plenums(text):
-    for m in _PLENUM.finditer(text):
+    for m in finditer(_PLENUM, text):
         n = cn_to_int(m.group("n"))
         if n is None or (m.start() and text[m.start() - 1] in _NUMERAL_BEFORE):
             continue
@@ -103,7 +104,7 @@ def _plenums(text):
             b = m.start("list") + item.end() + 1
             k = cn_to_int(item.group(0))
             yield a, b, (n, k), f"{int_to_cn(n)}届{item.group(0)}中全会"
-    for m in _FORMAL_PLENUM.finditer(text):
+    for m in finditer(_FORMAL_PLENUM, text):
         n, k = cn_to_int(m.group("n")), cn_to_int(m.group("k"))
         if n is not None and k is not None:
             yield m.start(), m.end(), (n, k), f"{int_to_cn(n)}届{m.group('k')}中全会"
