@@ -55,6 +55,8 @@ def _ci_options(f):
         click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; change nothing."),
         click.option("--progress/--no-progress", default=None,
                      help="Progress bar on standard error (default: only for 10+ files on a terminal)."),
+        click.option("--no-cache", is_flag=True,
+                     help="Neither read nor write the result cache (unchanged files are otherwise not linted again)."),
     ]
     for option in reversed(options):
         f = option(f)

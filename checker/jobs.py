@@ -6,6 +6,10 @@ never raises for a bad input file. `run_files` maps it over the files
 serially or with a process pool; results come back in the order of the
 files, so the output of -j N is identical to -j 1. multiprocessing is
 imported only when a pool is really used.
+
+With a `cache` (checker.result_cache.ResultCache, plain lint runs only) a
+file whose text, path, config, rules and code are unchanged gets its
+findings from the cache; a pool is started only for the files it misses.
 """
 from __future__ import annotations
 
@@ -29,16 +33,39 @@ class FileResult:
     figures: tuple = (None, None)   # (extracted, checked), computed where the file was linted
 
 
-def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False) -> FileResult:
-    from .linter import lint_document
-    from .outline import build
+def _read(path: str):
     from .sources import read_any
     name = "<stdin>" if path == "-" else path
     try:
-        source = read_any(path)
+        return name, read_any(path), None
     except ReportlintError as err:
-        return FileResult(path, name, error=str(err))
+        return name, None, FileResult(path, name, error=str(err))
+
+
+def _cached(path: str, cache) -> FileResult | None:
+    """The file's result from the cache, or None on a miss (or an unreadable file)."""
+    name, source, failed = _read(path)
+    if failed is not None:
+        return None
+    findings = cache.get(cache.key(name, source.text))
+    return None if findings is None else FileResult(path, name, source, findings)
+
+
+def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False,
+              cache=None) -> FileResult:
+    from .linter import lint_document
+    from .outline import build
+    name, source, failed = _read(path)
+    if failed is not None:
+        return failed
     result = FileResult(path, name, source)
+    key = None
+    if cache is not None and not mode and not keep_doc:  # NOTE: --fix/--diff and HTML need the Document
+        key = cache.key(name, source.text)
+        findings = cache.get(key)
+        if findings is not None:
+            result.findings = findings
+            return result
     if mode == "fix" and path.lower().endswith(".docx"):
         mode = None  # NOTE: Word files are never rewritten; --diff still previews their fixes
     if mode:
@@ -56,6 +83,8 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
         result.figures = figure_counts(doc)
     if result.fix is not None:
         result.fix.doc = result.fix.result = None  # not needed by the caller; cheaper to pickle
+    if key is not None and not result.errors:  # a rule that failed or ran out of time runs again next time
+        cache.put(key, result.findings)
     return result
 
 
@@ -77,41 +106,86 @@ def _start_method() -> str:
 _WORKER: dict = {}
 
 
-def _init(config, mode, keep_docs=False):
-    _WORKER.update(config=config, mode=mode, keep_docs=keep_docs)
+def _init(config, mode, keep_docs=False, cache=None):
+    _WORKER.update(config=config, mode=mode, keep_docs=keep_docs, cache=cache)
 
 
 def _work(path: str) -> FileResult:
-    result = lint_file(path, _WORKER["config"], _WORKER["mode"], _WORKER["keep_docs"])
+    result = lint_file(path, _WORKER["config"], _WORKER["mode"], _WORKER["keep_docs"], _WORKER["cache"])
     result.doc = None  # rebuilt by the parent: a Document with its caches is costly to pickle
     return result
 
 
 def run_files(files, config, jobs: int | None = None, mode: str | None = None,
-              keep_docs: bool = False, progress=None, start_method: str | None = None) -> list[FileResult]:
+              keep_docs: bool = False, progress=None, start_method: str | None = None,
+              cache=None) -> list[FileResult]:
     """Lint every file; results in the order of `files` whatever the number of jobs."""
+    if mode or keep_docs:
+        cache = None
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     jobs = min(jobs, len(files))
     if jobs <= 1 or "-" in files:
         out = []
         for i, path in enumerate(files):
-            out.append(lint_file(path, config, mode, keep_docs))
+            out.append(lint_file(path, config, mode, keep_docs, cache))
             if progress:
                 progress(i + 1, len(files))
         return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    ctx = multiprocessing.get_context(start_method or _start_method())
-    out = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=(config, mode, keep_docs)) as pool:
-        for i, result in enumerate(pool.map(_work, files, chunksize=1)):
-            out.append(result)
-            if progress:
-                progress(i + 1, len(files))
+    if cache is not None:
+        return _run_cached(files, config, jobs, progress, start_method, cache)
+    out = list(_pool(files, config, jobs, mode, keep_docs, progress, start_method))
     if keep_docs:
         from .outline import build
         for r in out:
             if r.source is not None:
                 r.doc = build(r.source.text, r.name)
+    return out
+
+
+def _executor(config, mode, keep_docs, cache, jobs, start_method):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    ctx = multiprocessing.get_context(start_method or _start_method())
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                               initargs=(config, mode, keep_docs, cache))
+
+
+def _pool(files, config, jobs, mode, keep_docs, progress, start_method):
+    """Lint files in a process pool; yield the results in the order of files."""
+    with _executor(config, mode, keep_docs, None, jobs, start_method) as pool:
+        for i, result in enumerate(pool.map(_work, files, chunksize=1)):
+            if progress:
+                progress(i + 1, len(files))
+            yield result
+
+
+def _run_cached(files, config, jobs, progress, start_method, cache) -> list[FileResult]:
+    """Hits are served here; each miss goes to the pool, started at the first miss (never when all hit).
+
+    NOTE: a miss is read twice (here and in its worker); reading is cheap next
+    to linting, and the worker keys the text it read itself. Workers start on
+    the first miss while this process goes on looking up the others.
+    """
+    out: list = [None] * len(files)
+    pending, pool, done, failed = [], None, 0, True
+    try:
+        for i, path in enumerate(files):
+            hit = _cached(path, cache)
+            if hit is None:
+                pool = pool or _executor(config, None, False, cache, jobs, start_method)
+                pending.append((i, pool.submit(_work, path)))
+                continue
+            out[i] = hit
+            done += 1
+            if progress:
+                progress(done, len(files))
+        for i, future in pending:
+            out[i] = future.result()
+            done += 1
+            if progress:
+                progress(done, len(files))
+        failed = False
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=failed)
     return out

@@ -38,6 +38,7 @@ class CheckOptions:
     fix: bool = False
     diff: bool = False
     progress: bool | None = None
+    no_cache: bool = False
 
 
 def _use_color(no_color: bool, output) -> bool:
@@ -89,13 +90,23 @@ def run_check(**kwargs) -> int:
     return ExitCode.FINDINGS if at_or_above(findings, config.fail_on) else ExitCode.OK
 
 
+def _result_cache(config, opts, mode):
+    """The result cache, unless --no-cache, --fix/--diff or HTML (they need each Document)."""
+    if opts.no_cache or mode or opts.fmt == "html" or os.environ.get("REPORTLINT_NO_CACHE"):
+        return None
+    from .result_cache import open_cache  # NOTE: imported only when the cache is on
+    return open_cache(config)
+
+
 def _lint_all(files, config, opts):
     from .jobs import run_files
     from .progress import Bar, wanted
     mode = "diff" if opts.diff else "fix" if opts.fix else None
+    cache = _result_cache(config, opts, mode)
     bar = Bar(config.lang) if wanted(len(files), opts.progress) else None
     try:
-        return run_files(files, config, opts.jobs, mode, keep_docs=opts.fmt == "html", progress=bar)
+        return run_files(files, config, opts.jobs, mode, keep_docs=opts.fmt == "html", progress=bar,
+                         cache=cache)
     finally:
         if bar:
             bar.close()

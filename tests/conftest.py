@@ -10,6 +10,33 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(os.environ.get("REPORTLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+_USER_CACHE_HOME: list = []
+
+
+def pytest_configure(config):
+    """The suite never reads or fills the user's cache (~/.cache/reportlint).
+
+    NOTE: one temporary XDG_CACHE_HOME for the whole session, set before
+    collection (which already loads the rules), so the YAML, grammar and
+    result caches stay warm from test to test; tests that need an empty
+    cache set their own.
+    """
+    import tempfile
+    temporary = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+    _USER_CACHE_HOME.append((os.environ.get("XDG_CACHE_HOME"), temporary))
+    os.environ["XDG_CACHE_HOME"] = temporary
+
+
+def pytest_unconfigure(config):
+    import shutil
+    if not _USER_CACHE_HOME:
+        return
+    previous, temporary = _USER_CACHE_HOME.pop()
+    shutil.rmtree(temporary, ignore_errors=True)
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
 
 
 @pytest.fixture

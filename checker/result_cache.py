@@ -1,0 +1,243 @@
+"""A content-hash cache of lint results, so an unchanged file is not linted twice.
+
+    key = hash(context, path as reported, decoded text)
+    context = hash(version, Python, effective Config, rule and vocabulary files,
+                   grammar, checker's own .py files, installed packages)
+
+One job: `open_cache(config)` computes the context once per run (a few dozen
+stats) and returns a small picklable `ResultCache` (workers of -j get it);
+`key`, `get` and `put` work per file; `prune` bounds the folder. Entries live
+in `<user cache>/reportlint/results/`, one marshal file each. Anything going
+wrong (no home, a read-only folder, a truncated or foreign entry) is a miss,
+never an error.
+
+NOTE: start-up matters (the pre-commit hook lints one file per run), so this
+module is imported only when the cache is on, hashes with `_blake2` (hashlib
+would load OpenSSL: ~4 ms) and fingerprints files by size and mtime_ns rather
+than by their bytes. marshal holds plain data only: a row is every field of a
+Finding, and marshal refuses anything that is not a builtin type, so a result
+either round-trips exactly or is not cached.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+from .findings import Finding
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without _blake2
+    from hashlib import blake2b
+
+FORMAT = b"results-1"
+MAX_ENTRIES = 10_000            # NOTE: ~2-10 KB each; pruned to KEEP when the folder grows past MAX
+KEEP = 8_000
+PRUNE_ONE_IN = 256              # a put scans the folder only when its key's first byte is 0
+TOUCH_AFTER_NS = 86_400 * 10**9  # a hit on an entry older than a day refreshes its mtime (LRU-ish prune)
+
+
+def _fields(cls, compared_only: bool = False) -> tuple:
+    """A record's field names in positional order (a checker.record.Record or a dataclass)."""
+    if "__slots__" in cls.__dict__ and hasattr(cls, "_compare"):
+        return tuple(cls._compare if compared_only else cls.__slots__)
+    from dataclasses import fields
+    return tuple(f.name for f in fields(cls) if f.compare or not compared_only)
+
+
+_FIELDS = _fields(Finding)  # a row holds every field of a Finding, in this order
+
+
+def cache_base() -> str | None:
+    """The user cache folder of reportlint (`$XDG_CACHE_HOME/reportlint`, else `~/.cache/reportlint`).
+
+    None when REPORTLINT_NO_CACHE is set or there is no home to put it in.
+    NOTE: the same choice as checker.yamlio, checker.parser and checker.recache
+    make (each has its own copy); they may share this helper.
+    """
+    if os.environ.get("REPORTLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if not home or home.startswith("~"):  # no HOME and no passwd entry
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "reportlint")
+
+
+def _stats(folder: str, suffix: str | None, out: list) -> None:
+    """'path<TAB>size<TAB>mtime_ns' of every file under folder (recursively), optionally by suffix."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        out.append(folder + "\t-")
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _stats(entry.path, suffix, out)
+        elif suffix is None or entry.name.endswith(suffix):
+            out.append(_stat_line(entry.path, entry))
+
+
+def _stat_line(path: str, entry=None) -> str:
+    try:
+        st = entry.stat() if entry is not None else os.stat(path)
+    except OSError:
+        return path + "\t-"
+    return f"{path}\t{st.st_size}\t{st.st_mtime_ns}"
+
+
+def _installed() -> str:
+    """The site-packages folder of our dependencies: its mtime changes on any pip (un)install."""
+    where = getattr(sys.modules.get("click"), "__file__", None)
+    return _stat_line(os.path.dirname(os.path.dirname(where))) if where else ""
+
+
+def _installed_copy(here: str) -> bool:
+    """True when checker is an installed copy (not a checkout or an editable install).
+
+    NOTE: installed files change only through pip, which changes the mtime of
+    site-packages (see _installed), so the walk over our ~100 source files
+    (~0.7 ms) is needed only where code is edited by hand.
+    """
+    parent = os.path.basename(os.path.dirname(here))
+    return parent in ("site-packages", "dist-packages")
+
+
+def _config_repr(config) -> str:
+    # NOTE: fields that do not take part in equality (the config file names) do not change results
+    return repr(tuple((name, getattr(config, name)) for name in _fields(type(config), True)))
+
+
+def context(config) -> bytes:
+    """The digest of everything besides the file that decides its findings."""
+    from . import __version__
+    from .resources import data_dir
+    files: list = []
+    here = os.path.dirname(os.path.abspath(__file__))
+    if _installed_copy(here):
+        files.append(_stat_line(os.path.dirname(here)))
+    else:
+        _stats(here, ".py", files)
+    for name in ("rules", "grammar"):
+        try:
+            _stats(str(data_dir(name)), None, files)
+        except FileNotFoundError:
+            files.append(name + "\t-")
+    files.sort()
+    files.extend(_stat_line(p) for p in config.rules)  # extra rule files, in their order
+    head = repr((FORMAT, __version__, sys.version, sys.implementation.cache_tag, _config_repr(config),
+                 _FIELDS, _installed()))
+    text = head + "\n" + "\n".join(files)
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+
+
+class ResultCache:
+    """Where entries live and the run's context digest; picklable for -j workers."""
+
+    def __init__(self, folder: str, context_digest: bytes):
+        self.folder = folder
+        self.context = context_digest
+        self.writable = True
+
+    def key(self, name: str, text: str) -> str:
+        h = blake2b(self.context, digest_size=20)
+        encoded = name.encode("utf-8", "surrogatepass")
+        h.update(len(encoded).to_bytes(8, "little"))
+        h.update(encoded)
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, key + ".marshal")
+
+    def get(self, key: str) -> list | None:
+        """The cached findings for key, or None (missing, truncated, foreign: all misses)."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                blob = fh.read()
+                mtime = os.fstat(fh.fileno()).st_mtime_ns
+            stored_key, names, rows = marshal.loads(blob)
+            if stored_key != key or names != _FIELDS:
+                return None
+            findings = [Finding(*row) for row in rows]
+        except Exception:  # NOTE: any damage to an entry is a miss, never an error
+            return None
+        self._touch(key, mtime)
+        return findings
+
+    def _touch(self, key: str, mtime: int) -> None:
+        import time
+        if time.time_ns() - mtime > TOUCH_AFTER_NS and self.writable:
+            try:
+                os.utime(self._path(key))
+            except OSError:
+                pass
+
+    def put(self, key: str, findings) -> None:
+        """Store findings under key: a unique temp file, then an atomic rename (safe under -j)."""
+        if not self.writable:
+            return
+        try:
+            blob = marshal.dumps((key, _FIELDS, tuple(tuple(getattr(f, n) for n in _FIELDS) for f in findings)))
+        except ValueError:  # a non-builtin value somewhere: not cacheable, lint it next time
+            return
+        path = self._path(key)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            try:
+                fh = open(tmp, "wb")
+            except FileNotFoundError:
+                os.makedirs(self.folder, exist_ok=True)
+                fh = open(tmp, "wb")
+            with fh:
+                fh.write(blob)
+            os.replace(tmp, path)
+        except OSError:  # read-only or full: run on without writing
+            self.writable = False
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
+            return
+        if key[:2] == "00":  # NOTE: 1 put in 256 checks the folder's size; no scan on other runs
+            prune(self.folder)
+
+
+def prune(folder: str, limit: int = MAX_ENTRIES, keep: int = KEEP) -> int:
+    """Remove the oldest entries (by mtime) when the folder holds more than limit; return how many."""
+    try:
+        with os.scandir(folder) as it:
+            names = [e.name for e in it]
+    except OSError:
+        return 0
+    if len(names) <= limit:
+        return 0
+    aged = []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            aged.append((os.stat(path).st_mtime_ns, path))
+        except OSError:
+            pass  # removed meanwhile by another run
+    aged.sort()
+    removed = 0
+    for _, path in aged[:max(0, len(aged) - keep)]:
+        try:
+            os.remove(path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def open_cache(config) -> ResultCache | None:
+    """The result cache for this run's config, or None when caching is off or impossible."""
+    base = cache_base()
+    if base is None:
+        return None
+    return ResultCache(os.path.join(base, "results"), context(config))
