@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from .model import Paragraph, Span
+from .prefilter import finditer
 from .numerals import cn_to_int
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
@@ -36,22 +37,19 @@ def split_sentences(doc) -> tuple[Sentence, ...]:
 
 
 def sentences_of(para: Paragraph, doc) -> list[Sentence]:
-    out, pos, text = [], 0, para.text
-    for m in _SENTENCE_END.finditer(text):
-        _add(out, text, pos, m.end(), para, doc)
-        pos = m.end()
-    _add(out, text, pos, len(text), para, doc)
+    """The sentences of one block: split after 。！？ (and closing quotes), stripped."""
+    out, text, pos = [], para.text, 0
+    base, index = para.span.start, doc.index
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text))
+    for end in ends:
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = base + pos + len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(stripped, Span(start, start + len(stripped), index), para))
+        pos = end
     return out
-
-
-def _add(out, text, a, b, para, doc):
-    chunk = text[a:b]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    a += len(chunk) - len(chunk.lstrip())
-    start = para.span.start + a
-    out.append(Sentence(stripped, doc.span(start, start + len(stripped)), para))
 
 
 # NOTE: 一是不断… is an item (only 是否 is excluded); 一是一、二是二 is an idiom;
@@ -89,7 +87,7 @@ def _units(doc):
 
 def _items_in(para: Paragraph, unit: int, doc) -> list[EnumItem]:
     out = []
-    for m in _ENUM.finditer(para.text):
+    for m in finditer(_ENUM, para.text):
         if m.start() > 0 and para.text[m.start() - 1] not in _BREAK_BEFORE:
             continue
         start = para.span.start + m.start()

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 
 from . import Param, ParamError
-from ._gate import finditer as first_char_finditer, may_match
+from ..prefilter import finditer as first_char_finditer, may_match
 from ..scope import valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
@@ -86,7 +86,7 @@ def _anchored(pattern) -> bool:
 
 def _joined(doc, scope: str):
     """The scope's blocks joined by newlines, each block's start in the joined text, and
-    the set of characters that occur (for the gates in checks._gate)."""
+    the set of characters that occur (for the gates in checker.prefilter)."""
     from ..scope import blocks
     cache = doc.__dict__.setdefault("_joined_scopes", {})
     if scope not in cache:

@@ -41,8 +41,10 @@ class Consistency(CheckType):
     def run(self, doc, p, ctx):
         for (a, pa), (b, pb) in p["compiled"]:
             hits_a = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pa)]
+            if not hits_a:
+                continue  # NOTE: no need to scan for the other variant
             hits_b = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pb)]
-            if not hits_a or not hits_b:
+            if not hits_b:
                 continue
             if len(hits_a) > len(hits_b) or (len(hits_a) == len(hits_b) and hits_a[0] < hits_b[0]):
                 (major, nmaj), (minor, occ) = (a, len(hits_a)), (b, hits_b)

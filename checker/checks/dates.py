@@ -23,7 +23,7 @@ import calendar
 import re
 
 from . import CheckType, Param, register
-from ._gate import finditer
+from ..prefilter import finditer
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..model import Paragraph

@@ -23,7 +23,7 @@ import re
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
 from .time_terms import month
-from ._gate import finditer
+from ..prefilter import finditer
 from ._util import SCOPE, check_scope
 from ..findings import Hit
 from ..numerals import cn_to_int, int_to_cn

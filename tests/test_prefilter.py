@@ -1,4 +1,4 @@
-"""The regex gates (checker/checks/_gate.py): a pattern is skipped only when it cannot match."""
+"""The regex gates (checker/prefilter.py): a pattern is skipped only when it cannot match."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.checks._gate import gate_of, may_match
+from checker.prefilter import gate_of, may_match
 
 
 def _may(pattern: str, text: str) -> bool:
@@ -94,7 +94,7 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
-    from checker.checks._gate import finditer
+    from checker.prefilter import finditer
     pattern = data.draw(st.sampled_from(SHIPPED))
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
     words = pieces + list("0123456789XＸ×*年月日。，、 \n") + ["一是", "（一）", "第三"]
@@ -111,16 +111,16 @@ def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     (r"党的(?:十九|二十)大", "党"),
 ])
 def test_first_characters_skip_lookbehinds_and_optional_parts(pattern, first):
-    from checker.checks._gate import _first_class
+    from checker.prefilter import _first_class
     assert _first_class(re.compile(pattern)).pattern == "[" + "".join(sorted(first)) + "]"
 
 
 def test_digits_and_ranges_begin_a_first_character_class():
-    from checker.checks._gate import _first_class
+    from checker.prefilter import _first_class
     assert _first_class(re.compile(r"(?<![.])\d+[件起]|[一-九]次")).pattern == r"[\d一-九]"
 
 
 @pytest.mark.parametrize("pattern", [r"\w+件", r".年", r"a*", r"(?:x|)y?", r"[^。]年"])
 def test_no_first_character_scan_when_any_character_may_begin(pattern):
-    from checker.checks._gate import _first_class
+    from checker.prefilter import _first_class
     assert _first_class(re.compile(pattern)) is None
