@@ -23,7 +23,7 @@ cases (结转, 上年) are skipped: their parts may add up to more.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .quantities import CLAUSE_BREAK, Quantity, unit_family
 from .relations import by_sentence, has_cue, load_vocabulary
@@ -37,10 +37,10 @@ class TotalsVocabulary:
     disjoint: tuple = ()
     overlap_words: tuple = ()
 
-    @property
+    @cached_property
     def members(self) -> tuple:
         """Every member of every partition and set of exclusive outcomes."""
-        return tuple({m for f in self.partitions + self.disjoint for m in f})
+        return tuple(sorted({m for f in self.partitions + self.disjoint for m in f}))
 
 
 @lru_cache(maxsize=8)
@@ -81,13 +81,14 @@ def parts_mismatches(doc, vocab: TotalsVocabulary) -> list[PartsMismatch]:
     out, prev = [], None
     by_start = by_sentence(doc)
     for s in doc.sentences:
-        qs = by_start.get(s.span.start, [])
-        earlier = []
-        if prev is not None and prev.paragraph is s.paragraph and s.text.startswith("其中"):
-            earlier = by_start.get(prev.span.start, [])
-        text = s.text + (prev.text if earlier else "")
-        if qs and not any(w in text for w in vocab.skip_words):
-            out.extend(_sentence(doc, qs, earlier, vocab))
+        qs = by_start.get(s.span.start)
+        if qs:
+            earlier = []
+            if prev is not None and prev.paragraph is s.paragraph and s.text.startswith("其中"):
+                earlier = by_start.get(prev.span.start, [])
+            text = s.text + (prev.text if earlier else "")
+            if not any(w in text for w in vocab.skip_words):
+                out.extend(_sentence(doc, qs, earlier, vocab))
         prev = s
     return out
 
