@@ -53,8 +53,6 @@ def _cached(path: str, cache) -> FileResult | None:
 
 def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False,
               cache=None) -> FileResult:
-    from .linter import lint_document
-    from .outline import build
     name, source, failed = _read(path)
     if failed is not None:
         return failed
@@ -66,6 +64,8 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
         if findings is not None:
             result.findings = findings
             return result
+    from .linter import lint_document
+    from .outline import build  # NOTE: after the cache: a hit needs no parser
     if mode == "fix" and path.lower().endswith(".docx"):
         mode = None  # NOTE: Word files are never rewritten; --diff still previews their fixes
     if mode:

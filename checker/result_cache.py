@@ -7,9 +7,10 @@
 One job: `open_cache(config)` computes the context once per run (a few dozen
 stats) and returns a small picklable `ResultCache` (workers of -j get it);
 `key`, `get` and `put` work per file; `prune` bounds the folder. Entries live
-in `<user cache>/reportlint/results/`, one marshal file each. Anything going
-wrong (no home, a read-only folder, a truncated or foreign entry) is a miss,
-never an error.
+in `<user cache>/reportlint/results/` (the folder checker.yamlio.cache_base
+chooses), one marshal file each, written 0600 and read only when the user's.
+Anything going wrong (no home, a read-only folder, a truncated or foreign
+entry) is a miss, never an error.
 
 NOTE: start-up matters (the pre-commit hook lints one file per run), so this
 module is imported only when the cache is on, hashes with `_blake2` (hashlib
@@ -32,9 +33,8 @@ except ImportError:  # pragma: no cover - a Python built without _blake2
     from hashlib import blake2b
 
 FORMAT = b"results-1"
-MAX_ENTRIES = 10_000            # NOTE: ~2-10 KB each; pruned to KEEP when the folder grows past MAX
+MAX_ENTRIES = 10_000            # NOTE: 0.2-6 KB each (a 4 KB block on disk): at most ~40 MB
 KEEP = 8_000
-PRUNE_ONE_IN = 256              # a put scans the folder only when its key's first byte is 0
 TOUCH_AFTER_NS = 86_400 * 10**9  # a hit on an entry older than a day refreshes its mtime (LRU-ish prune)
 
 
@@ -47,24 +47,6 @@ def _fields(cls, compared_only: bool = False) -> tuple:
 
 
 _FIELDS = _fields(Finding)  # a row holds every field of a Finding, in this order
-
-
-def cache_base() -> str | None:
-    """The user cache folder of reportlint (`$XDG_CACHE_HOME/reportlint`, else `~/.cache/reportlint`).
-
-    None when REPORTLINT_NO_CACHE is set or there is no home to put it in.
-    NOTE: the same choice as checker.yamlio, checker.parser and checker.recache
-    make (each has its own copy); they may share this helper.
-    """
-    if os.environ.get("REPORTLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        if not home or home.startswith("~"):  # no HOME and no passwd entry
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "reportlint")
 
 
 def _stats(folder: str, suffix: str | None, out: list) -> None:
@@ -136,6 +118,20 @@ def context(config) -> bytes:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).digest()
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+
+
+def _own(st) -> bool:
+    """An entry is read only when it is the user's and nobody else may write it.
+
+    NOTE: a forged entry cannot run code (marshal data), but it could hide a
+    report's defects; as checker.rules_snapshot, trust only the user's own files.
+    """
+    if not hasattr(os, "getuid"):  # Windows: no owner, and every writable file shows mode 0o666
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 class ResultCache:
     """Where entries live and the run's context digest; picklable for -j workers."""
 
@@ -159,15 +155,17 @@ class ResultCache:
         """The cached findings for key, or None (missing, truncated, foreign: all misses)."""
         try:
             with open(self._path(key), "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not _own(st):
+                    return None
                 blob = fh.read()
-                mtime = os.fstat(fh.fileno()).st_mtime_ns
             stored_key, names, rows = marshal.loads(blob)
             if stored_key != key or names != _FIELDS:
                 return None
             findings = [Finding(*row) for row in rows]
         except Exception:  # NOTE: any damage to an entry is a miss, never an error
             return None
-        self._touch(key, mtime)
+        self._touch(key, st.st_mtime_ns)
         return findings
 
     def _touch(self, key: str, mtime: int) -> None:
@@ -190,11 +188,11 @@ class ResultCache:
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
             try:
-                fh = open(tmp, "wb")
+                fd = os.open(tmp, _CREATE, 0o600)
             except FileNotFoundError:
                 os.makedirs(self.folder, exist_ok=True)
-                fh = open(tmp, "wb")
-            with fh:
+                fd = os.open(tmp, _CREATE, 0o600)
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
             os.replace(tmp, path)
         except OSError:  # read-only or full: run on without writing
@@ -237,7 +235,8 @@ def prune(folder: str, limit: int = MAX_ENTRIES, keep: int = KEEP) -> int:
 
 def open_cache(config) -> ResultCache | None:
     """The result cache for this run's config, or None when caching is off or impossible."""
+    from .yamlio import cache_base  # NOTE: the one choice of folder, shared with the YAML cache
     base = cache_base()
-    if base is None:
+    if base is None or not os.path.isabs(base):  # no home ("~" unresolved) or a relative XDG_CACHE_HOME
         return None
     return ResultCache(os.path.join(base, "results"), context(config))

@@ -341,7 +341,20 @@ def test_no_home_means_no_cache(monkeypatch):
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
     monkeypatch.setattr(os.path, "expanduser", lambda p: p)
-    assert result_cache.cache_base() is None and open_cache(Config()) is None
+    assert open_cache(Config()) is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/folder")
+    assert open_cache(Config()) is None
+
+
+def test_an_entry_others_may_write_is_not_trusted(cache_home, monkeypatch):
+    counter = Counter(monkeypatch)
+    truth, _ = lint([CLEAN], Config(), counter)
+    (entry,) = entries(cache_home)
+    assert entry.stat().st_mode & 0o777 == 0o600
+    entry.chmod(0o666)
+    assert lint([CLEAN], Config(), counter) == (truth, 1)
+    entry.chmod(0o644)
+    assert lint([CLEAN], Config(), counter) == (truth, 0)
 
 
 def test_prune_keeps_the_newest_entries(tmp_path):
