@@ -72,28 +72,32 @@ def may_match(pattern, text: str, chars) -> bool:
     return True
 
 
-def finditer(pattern, text: str) -> list:
-    """`list(pattern.finditer(text))` for a stdlib pattern, trying only the places
-    where a match can begin while they stay few (then a plain scan takes over)."""
+def finditer(pattern, text: str):
+    """`pattern.finditer(text)` for a stdlib pattern, trying only the places where
+    a match can begin while they stay few (then a plain scan takes over)."""
     first = _first_class(pattern) if len(text) >= SHORT else None
     if first is None:
-        return list(pattern.finditer(text))
-    found, pos, budget = [], 0, len(text) // SPARSE
+        return pattern.finditer(text)
+    return _sparse(pattern, first, text)
+
+
+def _sparse(pattern, first, text: str):
+    pos, budget = 0, len(text) // SPARSE
     search, match = first.search, pattern.match
     while True:
         place = search(text, pos)
         if place is None:
-            return found
+            return
         at = place.start()
         budget -= 1
         if budget < 0:  # NOTE: no match can begin before `at`, so finditer from there is the same
-            found.extend(pattern.finditer(text, at))
-            return found
+            yield from pattern.finditer(text, at)
+            return
         m = match(text, at)
         if m is None:
             pos = at + 1
         else:
-            found.append(m)
+            yield m
             pos = m.end()
 
 

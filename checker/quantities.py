@@ -64,7 +64,12 @@ class Quantity(NamedTuple):
     lead: int = 0               # where the quantity's words begin (an approximation word before it)
     sentence: object = None     # checker.language.Sentence (find_quantities)
     span: object = None         # checker.model.Span (find_quantities)
-    label: str = ""             # the words that say what is counted: before + after
+
+    @property
+    def label(self) -> str:
+        """The words that say what is counted: before + after.
+        NOTE: computed, not stored: a 10 MB file holds tens of thousands of quantities."""
+        return (self.before + self.after).strip()
 
     @property
     def approximate(self) -> bool:
@@ -231,7 +236,7 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
         out.append(Quantity(
             value, number, mult, unit, kind, text[start:end], base + start, base + end, approx, bound,
             before, after, base + ca, base + cb, base + lead, sentence,
-            doc.span(base + start, base + end) if doc is not None else None, (before + after).strip()))
+            doc.span(base + start, base + end) if doc is not None else None))
     return out
 
 
