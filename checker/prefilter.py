@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
 MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
-SPARSE = 8         # first-character scan only when its places are under 1/SPARSE of the text
+SPARSE = 32        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
 _GATES: dict = {}
