@@ -1,4 +1,5 @@
-"""The `reportlint` console script: turn on the start-up caches, then run the CLI.
+"""The `reportlint` console script: tune the process for a short run, turn on the
+start-up caches, then run the CLI.
 
 The compiled-regex cache (checker.recache) and the prepared-rules snapshot
 (checker.rules_snapshot). Kept apart from checker.cli so the regex cache is in
@@ -7,8 +8,19 @@ importing `checker` are unaffected.
 """
 from __future__ import annotations
 
+import gc
+
+# NOTE: CPython's cyclic GC runs a young-generation pass every 700 net container
+# allocations; a run's start-up (importing click, Lark and our modules, loading
+# the rules) makes ~30,000 of them that all stay alive, so ~45 passes find
+# nothing and cost 13-25 ms of a ~250 ms pre-commit run (measured with
+# gc.callbacks). A pass every 50,000 allocations still collects cyclic garbage
+# on long runs: peak memory and time measured unchanged on 200 reports.
+GC_THRESHOLD = 50_000
+
 
 def main():
+    gc.set_threshold(GC_THRESHOLD)
     from .recache import install
     install()
     from .rules import use_snapshot
