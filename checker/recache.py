@@ -79,6 +79,8 @@ def install() -> None:
         table = {}
     built: dict = {}
     added: dict = {}
+    used: set = set()
+    _state.update(table=table, added=added, used=used)
     original = re._compile
 
     def _compile(pattern, flags):
@@ -118,7 +120,7 @@ def install() -> None:
             merged = dict(table)
             merged.update(added)
             if len(merged) > _MAX_ENTRIES:  # patterns made from data: keep this run's only
-                merged = {k: v for k, v in merged.items() if k in built}
+                merged = {k: v for k, v in merged.items() if k in built or k in used}
             tmp = f"{path}.{os.getpid()}.tmp"
             with open(tmp, "wb") as fh:
                 marshal.dump(merged, fh)
@@ -127,3 +129,54 @@ def install() -> None:
             pass
 
     atexit.register(_save)
+
+
+def derived(name: str, pattern, compute):
+    """`compute(pattern)`, remembered across runs of the CLI for a compiled `re` pattern.
+
+    For facts read from a pattern's parse tree (checker.prefilter: the literals a
+    match needs, the characters it can begin with), which cost as much as
+    compiling it. The value must be plain data (marshal: tuples, frozensets,
+    strings, None...); anything else is computed every run. Kept under `name`
+    and the size and mtime of the file `compute` is defined in, so an edit of
+    that code never reads an old value. Without install() (the library),
+    simply `compute(pattern)`.
+    """
+    table = _state.get("table")
+    if table is None or type(pattern) is not re.Pattern or type(pattern.pattern) is not str:
+        return compute(pattern)
+    kind = _kind(name, compute)
+    if kind is None:
+        return compute(pattern)
+    key = (kind, pattern.pattern, pattern.flags)
+    _state["used"].add(key)
+    try:
+        return table[key]
+    except KeyError:
+        pass
+    added = _state["added"]
+    if key in added:
+        return added[key]
+    value = compute(pattern)
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return value
+    added[key] = value
+    return value
+
+
+def _kind(name: str, compute) -> str | None:
+    code = getattr(compute, "__code__", None)
+    kinds = _state.setdefault("kinds", {})
+    try:
+        return kinds[name, code]
+    except KeyError:
+        pass
+    try:
+        st = os.stat(code.co_filename)
+        kind = f"{name}|{code.co_filename}|{st.st_size}|{st.st_mtime_ns}"
+    except (AttributeError, OSError):
+        kind = None
+    kinds[name, code] = kind
+    return kind

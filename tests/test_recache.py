@@ -55,3 +55,46 @@ def test_the_library_never_installs_the_cache():
     import checker
     checker.lint_text("一、主要工作\n")
     assert re._compile.__module__ == "re"
+
+
+DERIVED = r"""
+import re, sys
+sys.path.insert(0, sys.argv[1])
+from checker import recache
+recache.install()
+import facts
+values = [recache.derived("facts", re.compile(p), facts.compute) for p in ("ab+c", "[甲乙]丙", "x|y")]
+out = [(type(v[0]).__name__, sorted(v[0]), *v[1:]) for v in values]
+out.append(type(recache.derived("obj", re.compile("z"), facts.unplain)).__name__)
+print(repr(out), facts.CALLS)
+"""
+FACTS = "CALLS = []\ndef compute(p):\n    CALLS.append(p.pattern)\n    return (frozenset(p.pattern), p.pattern.upper(){extra})\n" \
+        "def unplain(p):\n    CALLS.append(p.pattern)\n    return object()\n"
+
+
+def test_derived_facts_are_remembered_until_their_code_changes(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    (tmp_path / "facts.py").write_text(FACTS.format(extra=""), encoding="utf-8")
+
+    def probe(e=env):
+        out = subprocess.run([sys.executable, "-c", DERIVED, str(tmp_path)], capture_output=True, text=True,
+                             env=e, check=True).stdout
+        return out.rsplit(" [", 1)[0], "[" + out.rsplit(" [", 1)[1].strip()
+
+    first, calls = probe()
+    assert calls == "['ab+c', '[甲乙]丙', 'x|y', 'z']"
+    again, calls = probe()
+    assert again == first and calls == "['z']"       # only the value marshal cannot hold is computed again
+    fresh, calls = probe(dict(env, REPORTLINT_NO_CACHE="1"))
+    assert fresh == first and calls == "['ab+c', '[甲乙]丙', 'x|y', 'z']"
+    (tmp_path / "facts.py").write_text(FACTS.format(extra=", 1"), encoding="utf-8")
+    changed, calls = probe()
+    assert calls == "['ab+c', '[甲乙]丙', 'x|y', 'z']" and changed != first
+
+
+def test_derived_without_the_cache_just_computes():
+    from checker import recache
+    calls = []
+    for _ in range(2):
+        assert recache.derived("n", re.compile("q"), lambda p: calls.append(1) or p.pattern.upper()) == "Q"
+    assert calls == [1, 1]
