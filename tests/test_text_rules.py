@@ -173,6 +173,14 @@ def test_periods_numbers_and_codes_are_not_fused_dates(good):
     assert "D101" not in rules_of(report(2020, good + "。"))
 
 
+def test_date_context_stops_at_the_block_it_is_in():
+    # a paragraph that ends in 电话 does not make the next paragraph's fused date a phone number
+    text = report(2020, "如有疑问请拨打咨询电话\n\n2020512召开推进会，部署全年工作。")
+    hits = [f for f in mine(text) if f.rule == "D101"]
+    assert [(f.quote, f.expected, f.line) for f in hits] == [("2020512", "2020年5月12日", 5)]
+    assert "D101" not in rules_of(report(2020, "如有疑问请拨打咨询电话2020512。"))
+
+
 def test_the_closing_date_line_is_checked_but_debris_dates_are_not():
     text = "发布日期：2020-05-12\n\n" + report(2019, "全年召开常务会议4次。", closing="2020512")
     hits = [f for f in mine(text) if f.rule.startswith("D")]

@@ -84,7 +84,7 @@ def _anchored(pattern) -> bool:
         return found
 
 
-def _joined(doc, scope: str):
+def joined_scope(doc, scope: str):
     """The scope's blocks joined by newlines, each block's start in the joined text, and
     the set of characters that occur (for the gates in checker.prefilter)."""
     from ..scope import blocks
@@ -109,7 +109,7 @@ def scan(doc, scope: str, pattern):
     that would cross a block boundary is dropped. Patterns that anchor on block
     edges (^ $ \\A \\Z \\b) still run block by block.
     """
-    text, starts, found, chars = _joined(doc, scope)
+    text, starts, found, chars = joined_scope(doc, scope)
     if not may_match(pattern, text, chars):
         return
     if _anchored(pattern):

@@ -19,15 +19,13 @@ YYYY年M月D日. Page debris, document numbers and amounts are never looked at.
 from __future__ import annotations
 
 import calendar
-
 import re
+from bisect import bisect_right
 
 from . import CheckType, Param, register
 from ..prefilter import finditer
-from ._util import SCOPE, check_scope
+from ._util import SCOPE, check_scope, joined_scope
 from ..findings import Hit
-from ..model import Paragraph
-from ..scope import blocks
 
 # NOTE: 62日 after these words is a length of time (为期45日, 压缩至45日), not a date.
 _DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为至到需仅只续了的上下")
@@ -58,17 +56,22 @@ class DateForm(CheckType):
 
     def run(self, doc, p, ctx):
         find = _FINDERS[p["kind"]]
-        for b in _with_closing(doc, p["scope"]):
-            for start, end, args, expected in find(b.text):
-                yield Hit(b.span.start + start, b.span.start + end, args, expected)
+        # NOTE: one pass over the scope's blocks joined by newlines (no date crosses a
+        # line end, and no context test reaches across one), not one pass per block
+        text, starts, found, _ = joined_scope(doc, p["scope"])
+        for start, end, args, expected in find(text, starts):
+            i = bisect_right(starts, start) - 1
+            base = found[i].span.start - starts[i]
+            yield Hit(base + start, base + end, args, expected)
+        c = doc.closing
+        if p["scope"] == "document" and c is not None and c.date_text and c.date_span is not None:
+            for start, end, args, expected in find(c.date_text, (0,)):
+                yield Hit(c.date_span.start + start, c.date_span.start + end, args, expected)
 
 
-def _with_closing(doc, scope):
-    out = list(blocks(doc, scope))
-    c = doc.closing
-    if scope == "document" and c is not None and c.date_text and c.date_span is not None:
-        out.append(Paragraph(c.date_text, c.date_span))
-    return out
+def _floor(starts, at: int) -> int:
+    """Where the block holding `at` begins."""
+    return starts[bisect_right(starts, at) - 1]
 
 
 def _valid(y, m, d) -> bool:
@@ -98,7 +101,7 @@ def _reading_args(readings, fmt):
     return {"reading": shown}, expected
 
 
-def find_fused(text: str):
+def find_fused(text: str, starts=(0,)):
     for m in finditer(_FUSED_DAY, text):
         digits, a = m.group(1), m.start()
         if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE):
@@ -115,7 +118,8 @@ def find_fused(text: str):
             expected = f"{m.group(1)}年{month}月"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
-        if _CODE_WORDS.search(text[max(0, m.start() - 8):m.start()]) or _NOT_A_DATE_AFTER.match(text, m.end()):
+        before = max(_floor(starts, m.start()), m.start() - 8)
+        if _CODE_WORDS.search(text, before, m.start()) or _NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         year = int(m.group(1))
         readings = _readings(m.group(2), year)
@@ -124,7 +128,7 @@ def find_fused(text: str):
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
 
 
-def find_impossible(text: str):
+def find_impossible(text: str, starts=(0,)):
     for m in finditer(_FULL, text):
         year = int(m.group(1)) if m.group(1) else None
         month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
@@ -132,7 +136,7 @@ def find_impossible(text: str):
             yield m.start(), m.end(), {"text": m.group(0)}, None
 
 
-def find_separator(text: str):
+def find_separator(text: str, starts=(0,)):
     for m in finditer(_SEPARATOR, text):
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if _valid(y, mo, d):
@@ -140,7 +144,7 @@ def find_separator(text: str):
             yield m.start(), m.end(), {"text": m.group(0), "reading": expected}, expected
 
 
-def find_leading_zero(text: str):
+def find_leading_zero(text: str, starts=(0,)):
     for m in finditer(_LEADING_ZERO, text):
         parts = [g for g in (m.group(1), m.group(2)) if g]
         if not any(len(g) == 2 and g[0] == "0" for g in parts):
