@@ -17,17 +17,16 @@ congress is the 19th; 党的十八大以来 and other look-backs are fine.
 from __future__ import annotations
 
 import datetime as dt
-
 import re
+from bisect import bisect_right
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
 from .time_terms import month
 from ..prefilter import finditer
-from ._util import SCOPE, check_scope
+from ._util import SCOPE, check_scope, joined_scope
 from ..findings import Hit
 from ..numerals import cn_to_int, int_to_cn
-from ..scope import blocks
 
 _NUM = r"二十[一二三]?|十[一二三四五六七八九]?"
 _CONGRESS = re.compile(
@@ -73,7 +72,7 @@ class PartyCongress(CheckType):
         tl = Timeline(doc, ctx)
         if not tl.known:
             return
-        for b in blocks(doc, p["scope"]):
+        for b in _blocks_with_meetings(doc, p["scope"], p["report"] == "stale"):
             found = list(_congresses(b.text)) + ([] if p["report"] == "stale" else list(_plenums(b.text)))
             for start, end, key, name in found:
                 hit = (_early(p, tl, b.text, start, end, key, name) if p["report"] == "early"
@@ -81,6 +80,18 @@ class PartyCongress(CheckType):
                 if hit is not None:
                     args, expected = hit
                     yield Hit(b.span.start + start, b.span.start + end, args, expected)
+
+
+def _blocks_with_meetings(doc, scope: str, congresses_only: bool):
+    """The blocks of the scope where a congress or plenum is named.
+
+    NOTE: one scan of the joined blocks finds them; no name crosses a line end,
+    so a block holds a match there exactly when it holds one on its own.
+    """
+    text, starts, found, _ = joined_scope(doc, scope)
+    patterns = (_CONGRESS,) if congresses_only else (_CONGRESS, _PLENUM, _FORMAL_PLENUM)
+    hit = {bisect_right(starts, m.start()) - 1 for pattern in patterns for m in finditer(pattern, text)}
+    return [found[i] for i in sorted(hit)]
 
 
 def _congresses(text):
