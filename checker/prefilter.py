@@ -24,13 +24,20 @@ The requirement is read as a small and/or tree, then flattened into clauses:
 from __future__ import annotations
 
 import re
+from array import array
+
+import _sre as _sre_engine
+
+from .recache import derived
 
 try:  # NOTE: the stdlib's own regex parser (private, but stable since 3.11; sre_parse before)
     from re import _parser as _sre
     from re import _constants as _c
+    from re import _compiler as _sre_compile
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre
     import sre_constants as _c
+    import sre_compile as _sre_compile
 
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
@@ -38,8 +45,10 @@ MAX_FIRST = 64     # at most this many possible first characters for a first-cha
 SPARSE = 32        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
+_CODE = "I"        # SRE code words are 32-bit
 _GATES: dict = {}
 _FIRSTS: dict = {}
+_TWINS: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -55,10 +64,14 @@ def gate_of(pattern):
         pass
     except TypeError:  # an unhashable pattern-like object
         return None
-    tree = _read(pattern) if isinstance(pattern, re.Pattern) else None
-    gate = None if tree is None else tuple(_clause(c) for c in _cnf(tree))
+    gate = derived("prefilter-gate", pattern, _gate) if isinstance(pattern, re.Pattern) else None
     _GATES[pattern] = gate
     return gate
+
+
+def _gate(pattern):
+    tree = _read(pattern)
+    return None if tree is None else tuple(_clause(c) for c in _cnf(tree))
 
 
 def may_match(pattern, text: str, chars) -> bool:
@@ -77,7 +90,7 @@ def finditer(pattern, text: str):
     a match can begin while they stay few (then a plain scan takes over)."""
     first = _first_class(pattern) if len(text) >= SHORT else None
     if first is None:
-        return pattern.finditer(text)
+        return twin(pattern).finditer(text)
     return _sparse(pattern, first, text)
 
 
@@ -91,7 +104,7 @@ def _sparse(pattern, first, text: str):
         at = place.start()
         budget -= 1
         if budget < 0:  # NOTE: no match can begin before `at`, so finditer from there is the same
-            yield from pattern.finditer(text, at)
+            yield from twin(pattern).finditer(text, at)
             return
         m = match(text, at)
         if m is None:
@@ -101,21 +114,129 @@ def _sparse(pattern, first, text: str):
             pos = m.end()
 
 
+def twin(pattern):
+    """A faster twin of a stdlib pattern that opens with lookbehinds, or the pattern.
+
+    `(?<![\\d.])\\d+年` makes `re` run its matcher at every character; its twin
+    `\\d(?<![\\d.]\\d)\\d*年` takes the first character before the (widened)
+    lookbehind, so `re` skips ahead to the characters that can begin a match:
+    the same matches and groups, two to three times faster. Built from the parse
+    tree and compiled directly; patterns of any other shape are used as they are.
+    """
+    try:
+        return _TWINS[pattern]
+    except (KeyError, TypeError):
+        pass
+    fast = pattern
+    if isinstance(pattern, re.Pattern):
+        parts = derived("prefilter-twin", pattern, _twin_parts)
+        if parts is not None:
+            try:
+                flags, code, groups, groupindex, indexgroup = parts
+                fast = _sre_engine.compile(None, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
+            except Exception:  # noqa: BLE001 - a foreign entry: the pattern as it is
+                fast = pattern
+    try:
+        _TWINS[pattern] = fast
+    except TypeError:
+        pass
+    return fast
+
+
+def _twin_parts(pattern):
+    """The compiled form of the twin as plain data (what `_sre.compile` takes), or None.
+
+    NOTE: plain data so that checker.recache can keep it across CLI runs: building
+    a twin costs as much as compiling a pattern."""
+    if pattern.flags & re.IGNORECASE or array(_CODE).itemsize != getattr(_sre_engine, "CODESIZE", 0):
+        return None
+    try:
+        tree = _sre.parse(pattern.pattern, pattern.flags)
+        if not _hoist(tree):
+            return None
+        code = array(_CODE, _sre_compile._code(tree, pattern.flags)).tobytes()
+    except Exception:  # noqa: BLE001 - any surprise: no twin
+        return None
+    groupindex = dict(tree.state.groupdict)
+    indexgroup = [None] * tree.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return int(pattern.flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _is_lookbehind(item) -> bool:
+    op, av = item
+    return op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == -1
+
+
+def _hoist(tree) -> bool:
+    """Move the leading lookbehinds of `tree` after its first character (in place)."""
+    items = tree.data
+    k = 0
+    while k < len(items) and _is_lookbehind(items[k]):
+        k += 1
+    if k == 0 or k == len(items):
+        return False
+    moved = _after_first(items[k], items[:k], tree.state)
+    if moved is None:
+        return False
+    tree.data = moved + items[k + 1:]
+    tree.width = None
+    return True
+
+
+def _after_first(item, lookbehinds, state):
+    """`item` with the lookbehinds placed right after its first character, or None.
+
+    A lookbehind checked before character c holds exactly when the same
+    lookbehind widened by c holds after it (c was just matched there).
+    """
+    op, av = item
+    if op in (_c.LITERAL, _c.IN):
+        return [item] + _widened(lookbehinds, item, state)
+    if op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1 and av[2].data[0][0] in (_c.LITERAL, _c.IN):
+        low, high, body = av
+        first = body.data[0]
+        high = high if high == _c.MAXREPEAT else high - 1
+        rest = [(op, (low - 1, high, body))] if high else []
+        return [first] + _widened(lookbehinds, first, state) + rest
+    if op is _c.SUBPATTERN and not av[1] and not av[2] and av[3].data:
+        group, add, remove, body = av
+        inner = _after_first(body.data[0], lookbehinds, state)
+        if inner is None:
+            return None
+        return [(op, (group, add, remove, _sre.SubPattern(state, inner + list(body.data[1:]))))]
+    return None
+
+
+def _widened(lookbehinds, first, state):
+    return [(op, (-1, _sre.SubPattern(state, list(body.data) + [first]))) for op, (_d, body) in lookbehinds]
+
+
 def _first_class(pattern):
     try:
         return _FIRSTS[pattern]
     except KeyError:
         pass
     first = None
-    if isinstance(pattern, re.Pattern) and not pattern.flags & re.IGNORECASE:
-        try:
-            chars, nullable = _first_of(list(_sre.parse(pattern.pattern, pattern.flags)))
-        except Exception:  # noqa: BLE001 - unreadable: plain scan
-            chars, nullable = None, True
-        if chars and not nullable and len(chars) <= MAX_FIRST:
-            first = re.compile("[" + "".join(sorted(chars)) + "]")
+    if isinstance(pattern, re.Pattern):
+        source = derived("prefilter-first", pattern, _first_source)
+        first = re.compile(source) if source else None
     _FIRSTS[pattern] = first
     return first
+
+
+def _first_source(pattern) -> str | None:
+    """A class of the characters a match can begin with, as regex source, or None."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        chars, nullable = _first_of(list(_sre.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - unreadable: plain scan
+        return None
+    if chars and not nullable and len(chars) <= MAX_FIRST:
+        return "[" + "".join(sorted(chars)) + "]"
+    return None
 
 
 def _first_of(items):

@@ -124,3 +124,30 @@ def test_digits_and_ranges_begin_a_first_character_class():
 def test_no_first_character_scan_when_any_character_may_begin(pattern):
     from checker.prefilter import _first_class
     assert _first_class(re.compile(pattern)) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_a_twin_finds_the_same_matches_and_groups(data):
+    from checker.prefilter import twin
+    pattern = data.draw(st.sampled_from(SHIPPED + HOISTABLE))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    words = pieces + list("0123456789.-/第年月日。，、 \n") + ["2020", "12.5", "第3"]
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=30)))
+    fast = twin(pattern)
+    assert [(m.span(), m.groups(), m.groupdict()) for m in fast.finditer(text)] == \
+        [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)], pattern.pattern
+
+
+HOISTABLE = [re.compile(p) for p in (
+    r"(?<![\d.])\d+(?:\.\d+)?[十百千]", r"(?<![\d.])(?P<n>\d{2,4})日", r"(?<=第)(\d)次(?!会)",
+    r"(?<![\d.])(?<!第)([0-4]\d)年", r"(?<!x)a{2,3}b", r"(?<!\d)((\d)\d?)月")]
+
+
+def test_lookbehinds_move_after_the_first_character():
+    from checker.prefilter import twin
+    assert all(twin(p) is not p for p in HOISTABLE)
+    assert twin(re.compile(r"[XＸ]{2,}")) is not None           # nothing to move: the pattern itself
+    plain = re.compile(r"\d+件")
+    assert twin(plain) is plain
+    assert sum(twin(p) is not p for p in SHIPPED) >= 5
