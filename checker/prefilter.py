@@ -206,7 +206,28 @@ def _after_first(item, lookbehinds, state):
         if inner is None:
             return None
         return [(op, (group, add, remove, _sre.SubPattern(state, inner + list(body.data[1:]))))]
+    if op is _c.BRANCH and not any(_has_group(body) for _op, (_d, body) in lookbehinds):
+        branches = []
+        for branch in av[1]:  # NOTE: each alternative gets its own copy of the lookbehinds
+            inner = _after_first(branch.data[0], lookbehinds, state) if branch.data else None
+            if inner is None:
+                return None
+            branches.append(_sre.SubPattern(state, inner + list(branch.data[1:])))
+        return [(op, (av[0], branches))]
     return None
+
+
+def _has_group(sub) -> bool:
+    """Does this part hold a capturing group (which may not be copied)?"""
+    for op, av in sub.data:
+        if op is _c.SUBPATTERN and av[0] is not None:
+            return True
+        for part in (av if isinstance(av, (tuple, list)) else ()):
+            if isinstance(part, _sre.SubPattern) and _has_group(part):
+                return True
+            if isinstance(part, list) and any(isinstance(x, _sre.SubPattern) and _has_group(x) for x in part):
+                return True
+    return False
 
 
 def _widened(lookbehinds, first, state):

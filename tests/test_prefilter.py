@@ -141,7 +141,8 @@ def test_a_twin_finds_the_same_matches_and_groups(data):
 
 HOISTABLE = [re.compile(p) for p in (
     r"(?<![\d.])\d+(?:\.\d+)?[十百千]", r"(?<![\d.])(?P<n>\d{2,4})日", r"(?<=第)(\d)次(?!会)",
-    r"(?<![\d.])(?<!第)([0-4]\d)年", r"(?<!x)a{2,3}b", r"(?<!\d)((\d)\d?)月")]
+    r"(?<![\d.])(?<!第)([0-4]\d)年", r"(?<!x)a{2,3}b", r"(?<!\d)((\d)\d?)月",
+    r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", r"(?<![A-Za-z])(?:[XＸ]{2,}|x月|\*{1,3}(?=[个件]))")]
 
 
 def test_lookbehinds_move_after_the_first_character():
