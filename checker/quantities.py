@@ -298,8 +298,23 @@ def _value(m: re.Match, unit: str):
 
 
 def find_quantities(doc) -> tuple[Quantity, ...]:
-    """Quantities of every sentence of `doc`, with absolute offsets and spans."""
+    """Quantities of every sentence of `doc`, with absolute offsets and spans.
+
+    NOTE: one scan of the whole text first finds where a numeral with a unit
+    stands; only the sentences holding one are read closely. Exact: sentences
+    are verbatim slices of the text, and a numeral with its unit never reaches
+    across a sentence's edge (punctuation, a line end or a heading marker's
+    delimiter stands there), so a sentence has a candidate in the whole-text
+    scan whenever it has one on its own.
+    """
+    vocab = vocabulary()
+    text = doc.text
+    norm = text.translate(FULLWIDTH) if _FULLWIDTH_CHARS.search(text) else text
+    starts = [m.start() for m in vocab.pattern.finditer(norm) if m.group("unit") or m.group("pctcn")]
     out = []
     for sentence in doc.sentences:
-        out.extend(extract(sentence.text, sentence.span.start, sentence, doc))
+        a = sentence.span.start
+        i = bisect.bisect_left(starts, a)
+        if i < len(starts) and starts[i] < sentence.span.end:
+            out.extend(extract(sentence.text, a, sentence, doc))
     return tuple(out)

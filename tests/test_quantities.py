@@ -218,3 +218,15 @@ def test_never_crashes(text):
     for q in extract(text):
         assert 0 <= q.start < q.end <= len(text)
         assert q.clause_start <= q.lead <= q.start
+
+
+_PIECES = ["受理", "案件", "1,250", "12", "三", "十", "百分之九十", "91.75", "％", "%", "件", "人", "万元", " ",
+           "余", "约", "。", "，", "、", "\n", "\r\n", "一、", "（一）", "1.", "2.5", "“", "”", "《", "》", "第", "年", "１２"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_the_whole_text_scan_skips_only_sentences_without_quantities(pieces):
+    doc = build("某县2020年法治政府建设情况报告\n\n" + "".join(pieces))
+    one_by_one = tuple(q for s in doc.sentences for q in extract(s.text, s.span.start, s, doc))
+    assert doc.quantities == one_by_one
