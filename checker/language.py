@@ -4,6 +4,7 @@ and the report year. Nothing here imports jieba; see checker.segment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .model import Paragraph, Span
@@ -67,11 +68,18 @@ _BREAK_BEFORE = set("。；;：:！？!?，, \t\u3000\u00a0\u2002\u2003\u2009")
 def find_enumerations(doc) -> tuple[EnumItem, ...]:
     """Enumeration markers of the preamble and of each section (its heading text,
     then its own paragraphs), in reading order; `unit` tells the runs apart, so a
-    list may continue from one paragraph to the next but a heading restarts it."""
+    list may continue from one paragraph to the next but a heading restarts it.
+
+    NOTE: one scan of the whole text finds the blocks that may hold a marker
+    (blocks are verbatim slices, and no marker reaches across a line end); only
+    those are read closely."""
+    places = [m.start() for m in finditer(_ENUM, doc.text)]
     items = []
     for unit, blocks in enumerate(_units(doc)):
         for para in blocks:
-            items.extend(_items_in(para, unit, doc))
+            i = bisect_left(places, para.span.start)
+            if i < len(places) and places[i] < para.span.end:
+                items.extend(_items_in(para, unit, doc))
     return tuple(sorted(items, key=lambda e: e.span.start))
 
 

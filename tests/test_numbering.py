@@ -306,3 +306,18 @@ def test_a_paragraph_opening_with_a_range_of_months_or_quarters_is_not_a_heading
     text = ("一、主要工作\n\n（一）加强领导。\n\n三、四月份，全县开展专项整治。\n\n"
             "一、二季度共受理案件12件。\n\n二、存在的问题\n\n内容。\n")
     assert numbering(text) == []
+
+
+_ENUM_PIECES = ["一是", "二是", "三是", "第一，", "第二、", "首先，", "其次，", "最后：", "是否", "第", "一", "十",
+                "加强", "。", "，", "\n", "\n\n", "一、", "（二）", "3.", "  ", "是"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ENUM_PIECES), max_size=50))
+def test_the_whole_text_scan_skips_only_blocks_without_markers(pieces):
+    from checker.language import _items_in, _units
+    from checker.outline import build
+    doc = build("某县2020年法治政府建设情况报告\n\n" + "".join(pieces))
+    every_block = [item for unit, blocks in enumerate(_units(doc)) for para in blocks
+                   for item in _items_in(para, unit, doc)]
+    assert doc.enumerations == tuple(sorted(every_block, key=lambda e: e.span.start))
