@@ -143,6 +143,7 @@ def load_rule_file(path) -> list[Rule]:
 
 
 _SNAPSHOT = {"on": False}
+_INPUTS: dict[tuple, tuple[str, ...]] = {}
 
 
 def use_snapshot() -> None:
@@ -153,10 +154,20 @@ def use_snapshot() -> None:
 @lru_cache(maxsize=8)
 def load_rules(extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """Built-in packs (rules/*.yaml, sorted) then extra files; ids must be unique."""
-    if _SNAPSHOT["on"]:
-        from .rules_snapshot import load
-        return load(extra_files, lambda: _load_rules(extra_files))
-    return _load_rules(extra_files)
+    from .rules_snapshot import load
+    rules, _INPUTS[extra_files] = load(extra_files, lambda: _load_rules(extra_files), snapshot=_SNAPSHOT["on"])
+    return rules
+
+
+def rule_inputs(extra_files: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The files outside the shipped rules folder read to make these rules: the extra
+    rule files and the vocabularies they name (for caches keyed by what rules depend on).
+
+    NOTE: a vocabulary already loaded in this process before the rules is not seen;
+    in the CLI the rules are loaded first.
+    """
+    load_rules(extra_files)
+    return _INPUTS.get(extra_files, ())
 
 
 def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:

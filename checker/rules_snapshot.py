@@ -12,7 +12,9 @@ made from, checked before the pickle is read:
     read while the rules were prepared (a user's vocabulary file)
 
 Anything unexpected (a missing, foreign, damaged or stale snapshot) means the
-rules are loaded from their files again and a fresh snapshot is written. Only
+rules are loaded from their files again and a fresh snapshot is written.
+Either way `load` also tells which files outside the shipped rules folder the
+rules were made from (`rules.rule_inputs`, for the result cache's key). Only
 the CLI uses it (`checker.entry` turns it on), never the library API.
 pickle can run code, so a snapshot is read only when it belongs to the
 current user and nobody else may write it (as ssh treats its files); the
@@ -90,16 +92,16 @@ def _read(path: str, identity: tuple):
             stored, reads, payload = marshal.loads(fh.read())
         if stored != identity or any(_stat(p) != (p, size, mtime) for p, size, mtime in reads):
             return None
-        return pickle.loads(payload)
+        return pickle.loads(payload), tuple(p for p, _, _ in reads)
     except Exception:  # NOTE: a damaged or foreign snapshot is a miss, never an error
         return None
 
 
-def _write(path: str, identity: tuple, reads: list, rules) -> None:
+def _write(path: str, identity: tuple, reads: tuple, rules) -> None:
     import pickle
     try:
         payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = marshal.dumps((identity, tuple(_stat(p) for p in sorted(set(reads))), payload))
+        blob = marshal.dumps((identity, tuple(_stat(p) for p in reads), payload))
     except Exception:  # a rule prepared into something pickle cannot hold: no snapshot
         return
     try:
@@ -113,17 +115,19 @@ def _write(path: str, identity: tuple, reads: list, rules) -> None:
         pass
 
 
-def load(extra_files: tuple, build):
-    """The rules `build()` would return, from the snapshot when it is current."""
-    path = _path(extra_files)
-    if path is None:
-        return build()
-    identity = _identity(extra_files)
-    rules = _read(path, identity)
-    if rules is not None:
-        return rules
+def load(extra_files: tuple, build, snapshot: bool = True):
+    """(the rules `build()` returns, the files outside the shipped rules folder it read),
+    from the snapshot when `snapshot` is on and the snapshot current."""
+    path = _path(extra_files) if snapshot else None
+    if path is not None:
+        identity = _identity(extra_files)
+        found = _read(path, identity)
+        if found is not None:
+            return found
     with yamlio.recording() as reads:
         rules = build()
     shipped = str(rules_dir()) + os.sep
-    _write(path, identity, [p for p in reads if not p.startswith(shipped)], rules)
-    return rules
+    outside = tuple(sorted({p for p in reads if not p.startswith(shipped)}))
+    if path is not None:
+        _write(path, identity, outside, rules)
+    return rules, outside

@@ -77,11 +77,11 @@ def test_snapshot_is_used_until_a_file_it_read_changes(tmp_path, monkeypatch):
     data = tmp_path / "words.yaml"
     data.write_text("a: 1\n", encoding="utf-8")
     built: list = []
-    assert rules_snapshot.load(("x",), _build(built, data)) == ("rules", {"a": 1})
-    assert rules_snapshot.load(("x",), _build(built, data)) == ("rules", {"a": 1})
-    assert len(built) == 1
+    fresh = rules_snapshot.load(("x",), _build(built, data))
+    assert fresh == (("rules", {"a": 1}), (str(data),))
+    assert rules_snapshot.load(("x",), _build(built, data)) == fresh and len(built) == 1
     data.write_text("a: 22\n", encoding="utf-8")
-    assert rules_snapshot.load(("x",), _build(built, data)) == ("rules", {"a": 22})
+    assert rules_snapshot.load(("x",), _build(built, data))[0] == ("rules", {"a": 22})
     assert len(built) == 2
 
 
@@ -94,9 +94,9 @@ def test_a_damaged_or_writable_by_others_snapshot_is_not_read(tmp_path, monkeypa
     (snap,) = snapshots(tmp_path / "cache")
     assert snap.stat().st_mode & 0o077 == 0
     snap.chmod(0o666)
-    assert rules_snapshot.load((), _build(built, data)) == ("rules", {"a": 1}) and len(built) == 2
+    assert rules_snapshot.load((), _build(built, data))[0] == ("rules", {"a": 1}) and len(built) == 2
     snap.write_bytes(b"\x00garbage")
-    assert rules_snapshot.load((), _build(built, data)) == ("rules", {"a": 1}) and len(built) == 3
+    assert rules_snapshot.load((), _build(built, data))[0] == ("rules", {"a": 1}) and len(built) == 3
 
 
 def test_no_snapshot_when_caches_are_off(tmp_path, monkeypatch):
@@ -105,4 +105,14 @@ def test_no_snapshot_when_caches_are_off(tmp_path, monkeypatch):
     data = tmp_path / "words.yaml"
     data.write_text("a: 1\n", encoding="utf-8")
     rules_snapshot.load((), _build([], data))
+    rules_snapshot.load((), _build([], data), snapshot=False)
     assert not (tmp_path / "cache" / "reportlint").exists()
+
+
+def test_rule_inputs_name_the_user_files_the_rules_were_made_from(tmp_path):
+    from checker.rules import rule_inputs
+    vocab = tmp_path / "rates.yaml"
+    vocab.write_text(VOCAB.format(name="整改率"), encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(RULE.replace("VOCAB", str(vocab)), encoding="utf-8")
+    assert rule_inputs((str(tmp_path / "rules.yaml"),)) == (str(tmp_path / "rates.yaml"), str(tmp_path / "rules.yaml"))
+    assert rule_inputs(()) == ()
