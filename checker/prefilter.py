@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
 MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
-SPARSE = 32        # first-character scan only while its places stay under 1/SPARSE of the text
+SPARSE = 64        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
 _CODE = "I"        # SRE code words are 32-bit
@@ -86,11 +86,13 @@ def may_match(pattern, text: str, chars) -> bool:
 
 
 def finditer(pattern, text: str):
-    """`pattern.finditer(text)` for a stdlib pattern, trying only the places where
-    a match can begin while they stay few (then a plain scan takes over)."""
-    first = _first_class(pattern) if len(text) >= SHORT else None
+    """`pattern.finditer(text)` for a stdlib pattern: its twin when it has one
+    (`re` then skips ahead by itself), else trying only the places where a match
+    can begin while they stay few (then a plain scan takes over)."""
+    fast = twin(pattern)
+    first = _first_class(pattern) if fast is pattern and len(text) >= SHORT else None
     if first is None:
-        return twin(pattern).finditer(text)
+        return fast.finditer(text)
     return _sparse(pattern, first, text)
 
 
