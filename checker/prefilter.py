@@ -254,12 +254,30 @@ def _first_source(pattern) -> str | None:
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        chars, nullable = _first_of(list(_sre.parse(pattern.pattern, pattern.flags)))
+        tree = _sre.parse(pattern.pattern, pattern.flags)
+        if _re_skips_ahead(tree):
+            return None
+        chars, nullable = _first_of(list(tree))
     except Exception:  # noqa: BLE001 - unreadable: plain scan
         return None
     if chars and not nullable and len(chars) <= MAX_FIRST:
         return "[" + "".join(sorted(chars)) + "]"
     return None
+
+
+def _re_skips_ahead(tree) -> bool:
+    """Does `re` itself skip to where a match can begin? It does when the pattern
+    opens with a literal, a class, or an alternation of literals (sre_compile's
+    prefix and charset); a first-character scan in Python would only cost more."""
+    items = tree.data
+    while items and items[0][0] is _c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3].data
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_c.LITERAL, _c.IN):
+        return True
+    return op is _c.BRANCH and all(b.data and b.data[0][0] is _c.LITERAL for b in av[1])
 
 
 def _first_of(items):
