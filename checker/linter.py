@@ -98,7 +98,7 @@ def run_rules(doc, rules: list[Rule], config: Config) -> Result:
         except Exception as err:  # a broken rule is reported, the others still run
             result.errors.append(RuleError(rule, doc.path, f"{type(err).__name__}: {err}"))
             continue
-        severity = _severity(rule, config)
+        severity = _severity(rule, config) if hits else None
         for hit in hits:
             start = max(0, min(hit.start, n))
             end = max(start, min(hit.end, n))

@@ -86,10 +86,15 @@ def _anchored(pattern) -> bool:
 
 def joined_scope(doc, scope: str):
     """The scope's blocks joined by newlines, each block's start in the joined text, and
-    the set of characters that occur (for the gates in checker.prefilter)."""
+    the set of characters of the whole document (for the gates in checker.prefilter:
+    NOTE: a superset of the scope's own, so a gate may let a scan run but never skips
+    one wrongly, and it is built once per document rather than once per scope)."""
     from ..scope import blocks
     cache = doc.__dict__.setdefault("_joined_scopes", {})
     if scope not in cache:
+        chars = doc.__dict__.get("_chars")
+        if chars is None:
+            chars = doc.__dict__["_chars"] = frozenset(doc.text)
         parts, starts, pos = [], [], 0
         found = blocks(doc, scope)
         for b in found:
@@ -97,7 +102,7 @@ def joined_scope(doc, scope: str):
             parts.append(b.text)
             pos += len(b.text) + 1
         text = "\n".join(parts)
-        cache[scope] = (text, starts, found, frozenset(text))
+        cache[scope] = (text, starts, found, chars)
     return cache[scope]
 
 
