@@ -106,6 +106,12 @@ def joined_scope(doc, scope: str):
     return cache[scope]
 
 
+def may_occur(doc, scope: str, pattern) -> bool:
+    """False when `pattern` certainly has no match in the scope (checker.prefilter gates)."""
+    text, _starts, _found, chars = joined_scope(doc, scope)
+    return may_match(pattern, text, chars)
+
+
 def scan(doc, scope: str, pattern):
     """Yield (block, match, start, end) with start/end inside block.text, for every match.
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, scan
+from ._util import SCOPE, check_scope, compile_user_regex, may_occur, scan
 from ..findings import Hit
 
 
@@ -40,9 +40,11 @@ class Consistency(CheckType):
 
     def run(self, doc, p, ctx):
         for (a, pa), (b, pb) in p["compiled"]:
+            if not (may_occur(doc, p["scope"], pa) and may_occur(doc, p["scope"], pb)):
+                continue  # NOTE: one variant is certainly absent: nothing to compare
             hits_a = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pa)]
             if not hits_a:
-                continue  # NOTE: no need to scan for the other variant
+                continue
             hits_b = [(blk.span.start + a, blk.span.start + z) for blk, _, a, z in scan(doc, p["scope"], pb)]
             if not hits_b:
                 continue
