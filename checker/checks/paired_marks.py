@@ -57,16 +57,31 @@ class PairedMarks(CheckType):
         return dict(params, opens=opens, closes=closes, marks=marks)
 
     def run(self, doc, p, ctx):
+        scope, found = _problems(doc, p)
+        wanted = _WANTED[p["report"]]
+        for b, problems in zip(scope, found):
+            for start, end, args, expected in problems:
+                if args["kind"] in wanted:
+                    shown = {k: v for k, v in args.items() if k != "kind"}
+                    yield Hit(b.span.start + start, b.span.start + end, shown, expected)
+
+
+def _problems(doc, p):
+    """Every pairing problem of each block of the scope, whatever `report` asks for.
+
+    NOTE: cached on the document per scope, pairs and nesting: the unbalanced and
+    the nested rule read the same scan."""
+    key = (p["scope"], tuple(p["opens"].items()), tuple((k, tuple(v)) for k, v in p["nest"].items()))
+    cache = doc.__dict__.setdefault("_paired_marks", {})
+    if key not in cache:
         scope = list(blocks(doc, p["scope"]))
         found = []
         for i, b in enumerate(scope):
             following = scope[i + 1].text.lstrip() if i + 1 < len(scope) else ""
-            found.append([(s, e, a, x) for s, e, a, x in _scan(b.text, p, following)])
+            found.append(list(_scan(b.text, p, following)))
         _drop_wrapped_lines(scope, found, p["opens"])
-        for b, problems in zip(scope, found):
-            for start, end, args, expected in problems:
-                if args.pop("kind") in _WANTED[p["report"]]:
-                    yield Hit(b.span.start + start, b.span.start + end, args, expected)
+        cache[key] = (scope, found)
+    return cache[key]
 
 
 def _drop_wrapped_lines(scope, found, opens) -> None:
