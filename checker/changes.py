@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from fractions import Fraction
 
 from .quantities import CLAUSE_BREAK, Quantity, is_continuous
@@ -28,8 +28,7 @@ _VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:�
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
 
 
-@dataclass(frozen=True)
-class ChangeResult:
+class ChangeResult(NamedTuple):
     verdict: Verdict
     computation: str
 
@@ -192,8 +191,7 @@ def _nearest(value, is_delta, direction, q: Quantity, rate) -> str:
     return "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class PointsChange:
+class PointsChange(NamedTuple):
     points: Quantity            # the 个百分点 figure
     old: Quantity
     new: Quantity

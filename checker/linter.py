@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import string
 import time
-from dataclasses import dataclass, field
 
 from .config import Config
 from .errors import ReportlintError
@@ -11,11 +10,13 @@ from .findings import SEVERITY_RANK, Finding
 from .rules import Rule, load_rules
 
 
-@dataclass
 class Context:
     """What a check may know besides the document: configuration and the rule."""
-    config: Config
-    rule: Rule | None = None
+    __slots__ = ("config", "rule")
+
+    def __init__(self, config: Config, rule: Rule | None = None):
+        self.config = config
+        self.rule = rule
 
     def report_year(self, doc) -> int | None:
         return self.config.report_year or doc.report_year
@@ -25,20 +26,24 @@ class Context:
         return self.config.level
 
 
-@dataclass
 class RuleError:
-    rule: Rule
-    path: str
-    error: str
+    __slots__ = ("rule", "path", "error")
+
+    def __init__(self, rule: Rule, path: str, error: str):
+        self.rule = rule
+        self.path = path
+        self.error = error
 
     def __str__(self):
         return f"{self.rule.file}:{self.rule.line}: rule {self.rule.id} failed on {self.path}: {self.error}"
 
 
-@dataclass
 class Result:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[RuleError] = field(default_factory=list)
+    __slots__ = ("findings", "errors")
+
+    def __init__(self, findings: list[Finding] | None = None, errors: list[RuleError] | None = None):
+        self.findings = findings if findings is not None else []
+        self.errors = errors if errors is not None else []
 
 
 def _matches(rule: Rule, names) -> bool:

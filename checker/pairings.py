@@ -13,7 +13,7 @@ closest one is shown as the computation.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 from fractions import Fraction
 
 from .quantities import Quantity, unit_family
@@ -23,8 +23,7 @@ from .rounding import Verdict, fmt, judge, percent
 MAX_COMBINE = 6     # numerator counts added up at most (2**6 subsets)
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(NamedTuple):
     parts: tuple                # numerator counts (added up)
     denominator: Quantity
     complement: bool            # rate = (d - n) / d
@@ -45,8 +44,7 @@ class Pairing:
         return f"{top}/{d} = {fmt(self.exact, decimals)}%"
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     verdict: Verdict
     pairing: Pairing
 

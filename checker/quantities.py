@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import NamedTuple
 from decimal import Decimal
 from functools import lru_cache
@@ -87,8 +87,8 @@ class Quantity(NamedTuple):
 
 # -- vocabulary --------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Vocab:
+class _Vocab(SimpleNamespace):
+    """The quantity vocabulary, compiled (built once by vocabulary())."""
     pattern: re.Pattern
     families: dict
     continuous: frozenset

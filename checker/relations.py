@@ -13,7 +13,7 @@ checker.changes and checker.totals handle changes and sums.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -29,8 +29,7 @@ _TAIL_LINK = re.compile(r"(?:了|幅度为|幅度|为|达到|达|约为|约|分�
 _SHARE = re.compile(r"占([\u4e00-\u9fff\w]{0,24}?)(?:的)?(?:比例|比重|比)?" + _LINK + r"\s*$")
 
 
-@dataclass(frozen=True)
-class RateEntry:
+class RateEntry(NamedTuple):
     names: tuple
     numerator: tuple = ()
     complement: tuple = ()
@@ -39,15 +38,18 @@ class RateEntry:
     bounded: bool = False
 
 
-@dataclass(frozen=True, eq=False)
 class RateVocabulary:
-    entries: tuple
-    bounded: tuple
-    totals: tuple
-    compare: tuple
-    increase: tuple
-    decrease: tuple
-    qualifiers: tuple = ()
+    """Rate names and the cue words of their counts (rules/data/rates.yaml)."""
+
+    def __init__(self, entries: tuple, bounded: tuple, totals: tuple, compare: tuple, increase: tuple,
+                 decrease: tuple, qualifiers: tuple = ()):
+        self.entries = entries
+        self.bounded = bounded
+        self.totals = totals
+        self.compare = compare
+        self.increase = increase
+        self.decrease = decrease
+        self.qualifiers = qualifiers
 
     def entry_for(self, name: str) -> RateEntry | None:
         """The entry whose name ends `name`, longest first; None when a
@@ -144,15 +146,14 @@ def _cue_pattern(cues: tuple) -> re.Pattern:
 
 # -- claims -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class RateClaim:
+class RateClaim(NamedTuple):
     quantity: Quantity          # the percentage
     name: str                   # 调解成功率, 占比, 同比下降 …
     kind: str                   # rate | share | compare | change
     start: int                  # where the name begins (absolute offset)
     direction: int = 0          # compare/change: +1 increase, -1 decrease
     entry: RateEntry | None = None
-    chain: tuple = field(default=(), repr=False)   # exact counts of the chain
+    chain: tuple = ()           # exact counts of the chain
 
     @property
     def end(self) -> int:
@@ -164,8 +165,8 @@ def rate_claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
 
     Cached on the document per vocabulary: six rules read the same claims.
     """
-    # NOTE: the Document is frozen; like functools.cached_property we keep the
-    # cache in its instance __dict__, which frozen dataclasses leave writable.
+    # NOTE: like functools.cached_property, the cache lives in the Document's
+    # instance __dict__, so it goes when the Document goes.
     cache = doc.__dict__.setdefault("_rate_claims", {})
     if id(vocab) not in cache:
         cache[id(vocab)] = (vocab, _claims(doc, vocab))

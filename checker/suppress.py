@@ -17,15 +17,14 @@ rule which did not run (not selected, ignored) is never called unused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MARK = "reportlint-"
 _DIRECTIVE = re.compile(r"<!--[ \t\u3000]*reportlint-(disable-next-line|disable|enable)\b([^\r\n]*?)-->")
 _ID = re.compile(r"[^\s,，、]+")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     kind: str                        # disable | enable | disable-next-line
     ids: tuple[tuple[str, int, int], ...]   # (id, start, end) offsets into the text
     start: int                       # the comment's span

@@ -22,20 +22,23 @@ cases (结转, 上年) are skipped: their parts may add up to more.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property, lru_cache
 
 from .quantities import CLAUSE_BREAK, Quantity, unit_family
 from .relations import by_sentence, has_cue, load_vocabulary
 
 
-@dataclass(frozen=True)
 class TotalsVocabulary:
-    markers: tuple
-    partitions: tuple
-    skip_words: tuple
-    disjoint: tuple = ()
-    overlap_words: tuple = ()
+    """Part markers, partitions and exclusive outcomes (rules/data/totals.yaml)."""
+
+    def __init__(self, markers: tuple, partitions: tuple, skip_words: tuple, disjoint: tuple = (),
+                 overlap_words: tuple = ()):
+        self.markers = markers
+        self.partitions = partitions
+        self.skip_words = skip_words
+        self.disjoint = disjoint
+        self.overlap_words = overlap_words
 
     @cached_property
     def members(self) -> tuple:
@@ -53,8 +56,7 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
                             tuple(data.get("overlap_words") or ()))
 
 
-@dataclass(frozen=True)
-class PartsMismatch:
+class PartsMismatch(NamedTuple):
     total: Quantity
     parts: tuple
     kind: str                   # partition | exceeds

@@ -11,7 +11,7 @@ The enumeration check type (一是/二是) reuses `walk` on its lists.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..model import Heading
 from ..parser import expected_marker
@@ -19,8 +19,7 @@ from ..parser import expected_marker
 KINDS = ("missing", "gap", "repeat", "start", "order")
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Sibling headings of one level under one parent (None: the top level);
     `start` is the number their sequence carries on from (0: it starts afresh)."""
     parent: Heading | None
@@ -33,8 +32,7 @@ class Group:
         return [numbered(h) for h in self.headings]
 
 
-@dataclass(frozen=True)
-class Break:
+class Break(NamedTuple):
     """Where a sequence goes wrong: position, kind, the number that belongs
     there, and (position, number) pairs to rewrite to repair it."""
     index: int
@@ -65,7 +63,7 @@ def _carry_on(groups: list[Group]) -> list[Group]:
     lasts = [_last(g.numbers) for g in groups]
     if 1 in firsts or not any(f == last + 1 for f, last in zip(firsts, lasts) if f is not None):
         return groups
-    return [groups[0]] + [replace(g, start=last) for g, last in zip(groups[1:], lasts)]
+    return [groups[0]] + [g._replace(start=last) for g, last in zip(groups[1:], lasts)]
 
 
 def _last(numbers: list) -> int:

@@ -16,7 +16,7 @@ the closing date). stale: the report year ends more than `grace_years` after
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
@@ -31,8 +31,7 @@ LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完�
 ENTRY_KEYS = {"term", "regex", "start", "end", "grace_years", "plan", "group", "allow_after", "source"}
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     term: str
     pattern: object
     start: dt.date

@@ -14,7 +14,7 @@ plans are written. "今年是“十三五”收官之年，明年是“十四五
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, table_entries
@@ -22,8 +22,7 @@ from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     label: str
     pattern: object
     year: int
