@@ -3,6 +3,8 @@
 
     python bench/run.py                # all measurements, a table and bench/results.json
     python bench/run.py --quick        # fewer runs, for a smoke check
+    python bench/run.py --python /tmp/v/bin/python   # time another install (e.g. a regular,
+                                                     # non-editable `pip install .`)
 
 Corpora are built in a temporary folder from examples/ and, when present,
 ../shared/corpus/ (read-only: only copied into the temp folder):
@@ -32,9 +34,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 PY = sys.executable
-CLI = [str(Path(PY).with_name("reportlint"))] if Path(PY).with_name("reportlint").exists() \
-    else [PY, "-c", "from checker.entry import main; main()"]
-REFERENCE = [PY, "-c", "import click, yaml, lark"]
+CLI: list = []
+REFERENCE: list = []
+
+
+def use_python(py: str) -> None:
+    """Time the reportlint installed for interpreter `py` (its console script) and
+    the reference command run by the same interpreter."""
+    global CLI, REFERENCE
+    script = Path(py).with_name("reportlint")
+    CLI = [str(script)] if script.exists() else [py, "-c", "from checker.entry import main; main()"]
+    REFERENCE = [py, "-c", "import click, yaml, lark"]
 
 
 def sources() -> list[str]:
@@ -104,7 +114,11 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--runs", type=int, default=None, help="cold-start runs (default 15; 10 with --quick)")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
+    ap.add_argument("--python", default=PY,
+                    help="the interpreter of the install to time (default: this one); e.g. a venv made "
+                         "with a regular `pip install .`, which users get, rather than an editable one")
     args = ap.parse_args()
+    use_python(args.python)
     runs = args.runs or (10 if args.quick else 15)
     # NOTE: users run with bytecode caching on; an inherited PYTHONDONTWRITEBYTECODE would make
     # every run recompile every module from source and measure that instead
