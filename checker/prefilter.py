@@ -49,6 +49,7 @@ _CODE = "I"        # SRE code words are 32-bit
 _GATES: dict = {}
 _FIRSTS: dict = {}
 _TWINS: dict = {}
+_OVERRUNS: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -90,7 +91,8 @@ def finditer(pattern, text: str):
     (`re` then skips ahead by itself), else trying only the places where a match
     can begin while they stay few (then a plain scan takes over)."""
     fast = twin(pattern)
-    first = _first_class(pattern) if fast is pattern and len(text) >= SHORT else None
+    first = _first_class(pattern) if fast is pattern and len(text) >= SHORT and _OVERRUNS.get(pattern, 0) < 2 \
+        else None
     if first is None:
         return fast.finditer(text)
     return _sparse(pattern, first, text)
@@ -106,6 +108,8 @@ def _sparse(pattern, first, text: str):
         at = place.start()
         budget -= 1
         if budget < 0:  # NOTE: no match can begin before `at`, so finditer from there is the same
+            # a pattern whose places were too many twice is scanned plainly from then on
+            _OVERRUNS[pattern] = _OVERRUNS.get(pattern, 0) + 1
             yield from twin(pattern).finditer(text, at)
             return
         m = match(text, at)

@@ -94,7 +94,7 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
-    from checker.prefilter import finditer
+    from checker.prefilter import _first_class, _sparse, finditer
     pattern = data.draw(st.sampled_from(SHIPPED))
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
     words = pieces + list("0123456789XＸ×*年月日。，、 \n") + ["一是", "（一）", "第三"]
@@ -102,6 +102,9 @@ def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     text += "普通的文字" * data.draw(st.integers(0, 300))   # long plain stretches make the scan sparse
     expected = [(m.span(), m.group(0)) for m in pattern.finditer(text)]
     assert [(m.span(), m.group(0)) for m in finditer(pattern, text)] == expected, pattern.pattern
+    first = _first_class(pattern)
+    if first is not None:  # the scan itself, whatever finditer chose for this pattern
+        assert [(m.span(), m.group(0)) for m in _sparse(pattern, first, text)] == expected, pattern.pattern
 
 
 @pytest.mark.parametrize("pattern, first", [
