@@ -25,6 +25,7 @@ import marshal
 import os
 import sys
 
+from . import filestats
 from .findings import Finding
 
 try:
@@ -49,28 +50,8 @@ def _fields(cls, compared_only: bool = False) -> tuple:
 _FIELDS = _fields(Finding)  # a row holds every field of a Finding, in this order
 
 
-def _stats(folder: str, suffix: str | None, out: list) -> None:
-    """'path<TAB>size<TAB>mtime_ns' of every file under folder (recursively), optionally by suffix."""
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except OSError:
-        out.append(folder + "\t-")
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name != "__pycache__":
-                _stats(entry.path, suffix, out)
-        elif suffix is None or entry.name.endswith(suffix):
-            out.append(_stat_line(entry.path, entry))
-
-
-def _stat_line(path: str, entry=None) -> str:
-    try:
-        st = entry.stat() if entry is not None else os.stat(path)
-    except OSError:
-        return path + "\t-"
-    return f"{path}\t{st.st_size}\t{st.st_mtime_ns}"
+def _stat_line(path: str) -> str:
+    return "\t".join(map(str, filestats.stat(path)))
 
 
 def _installed() -> str:
@@ -99,19 +80,22 @@ def context(config) -> bytes:
     """The digest of everything besides the file that decides its findings."""
     from . import __version__
     from .resources import data_dir
+    from .rules import rule_inputs
     files: list = []
     here = os.path.dirname(os.path.abspath(__file__))
     if _installed_copy(here):
         files.append(_stat_line(os.path.dirname(here)))
     else:
-        _stats(here, ".py", files)
+        files.extend("\t".join(map(str, f)) for f in filestats.tree(here, ".py"))
     for name in ("rules", "grammar"):
         try:
-            _stats(str(data_dir(name)), None, files)
+            files.extend("\t".join(map(str, f)) for f in filestats.tree(str(data_dir(name))))
         except FileNotFoundError:
             files.append(name + "\t-")
     files.sort()
-    files.extend(_stat_line(p) for p in config.rules)  # extra rule files, in their order
+    # the extra rule files, in their order, and the user vocabularies they name
+    files.extend(_stat_line(p) for p in config.rules)
+    files.extend(_stat_line(p) for p in rule_inputs(tuple(config.rules)))
     head = repr((FORMAT, __version__, sys.version, sys.implementation.cache_tag, _config_repr(config),
                  _FIELDS, _installed()))
     text = head + "\n" + "\n".join(files)

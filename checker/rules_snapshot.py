@@ -27,47 +27,17 @@ import os
 import sys
 import zlib
 
-from . import yamlio
+from . import filestats, yamlio
 from .resources import rules_dir
 
 FORMAT = "rules-snapshot-1"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _stat(path: str) -> tuple:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (path, -1, -1)
-    return (path, st.st_size, st.st_mtime_ns)
-
-
-def _tree(folder: str, suffix: str | None, out: list) -> None:
-    """(path, size, mtime_ns) of every file under folder, __pycache__ aside."""
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        out.append((folder, -1, -1))
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name != "__pycache__":
-                _tree(entry.path, suffix, out)
-        elif suffix is None or entry.name.endswith(suffix):
-            try:
-                st = entry.stat()
-                out.append((entry.path, st.st_size, st.st_mtime_ns))
-            except OSError:
-                out.append((entry.path, -1, -1))
-
-
 def _identity(extra_files: tuple) -> tuple:
     from . import __version__
-    files: list = []
-    _tree(_HERE, ".py", files)
-    _tree(str(rules_dir()), None, files)
-    files.extend(_stat(os.path.abspath(p)) for p in extra_files)
+    files = list(filestats.tree(_HERE, ".py")) + list(filestats.tree(str(rules_dir())))
+    files.extend(filestats.stat(os.path.abspath(p)) for p in extra_files)
     return (FORMAT, __version__, sys.version, tuple(files))
 
 
@@ -90,7 +60,7 @@ def _read(path: str, identity: tuple):
             if not _safe(fh):
                 return None
             stored, reads, payload = marshal.loads(fh.read())
-        if stored != identity or any(_stat(p) != (p, size, mtime) for p, size, mtime in reads):
+        if stored != identity or any(filestats.stat(p) != (p, size, mtime) for p, size, mtime in reads):
             return None
         return pickle.loads(payload), tuple(p for p, _, _ in reads)
     except Exception:  # NOTE: a damaged or foreign snapshot is a miss, never an error
@@ -101,7 +71,7 @@ def _write(path: str, identity: tuple, reads: tuple, rules) -> None:
     import pickle
     try:
         payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = marshal.dumps((identity, tuple(_stat(p) for p in reads), payload))
+        blob = marshal.dumps((identity, tuple(filestats.stat(p) for p in reads), payload))
     except Exception:  # a rule prepared into something pickle cannot hold: no snapshot
         return
     try:

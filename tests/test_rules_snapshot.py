@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EXAMPLES
 from checker import rules_snapshot
 from checker.yamlio import load_yaml_file
@@ -31,8 +33,8 @@ NO_RESULTS = ["--no-cache"] if "--no-cache" in subprocess.run(
     ENTRY + ["check", "--help"], capture_output=True, text=True).stdout else []
 
 
-def cli(env, *args, cwd=None):
-    cmd = ENTRY + ["check", *NO_RESULTS, "--format", "json", *map(str, args)]
+def cli(env, *args, cwd=None, results_cache=False):
+    cmd = ENTRY + ["check", *([] if results_cache else NO_RESULTS), "--format", "json", *map(str, args)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
 
 
@@ -50,7 +52,8 @@ def test_cli_output_is_identical_with_and_without_the_snapshot(tmp_path):
     assert cold.returncode == warm.returncode == fresh.returncode
 
 
-def test_an_edited_user_vocabulary_is_seen_through_the_snapshot(tmp_path):
+@pytest.mark.parametrize("results_cache", [False, True], ids=["snapshot", "snapshot+results"])
+def test_an_edited_user_vocabulary_is_seen_through_the_snapshot(tmp_path, results_cache):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
     vocab = tmp_path / "rates.yaml"
     vocab.write_text(VOCAB.format(name="整改率"), encoding="utf-8")
@@ -58,10 +61,10 @@ def test_an_edited_user_vocabulary_is_seen_through_the_snapshot(tmp_path):
     (tmp_path / ".reportlint.yaml").write_text("rules: [rules.yaml]\nselect: [T902]\n", encoding="utf-8")
     (tmp_path / "r.txt").write_text("排查隐患120处，整改112处，整改率95%。\n", encoding="utf-8")
     (tmp_path / "s.txt").write_text("排查隐患120处，整改112处，销号率95%。\n", encoding="utf-8")
-    first = json.loads(cli(env, "r.txt", "s.txt", cwd=tmp_path).stdout)
+    first = json.loads(cli(env, "r.txt", "s.txt", cwd=tmp_path, results_cache=results_cache).stdout)
     assert [f["path"] for f in first] == ["r.txt"]
     vocab.write_text(VOCAB.format(name="销号率"), encoding="utf-8")
-    second = json.loads(cli(env, "r.txt", "s.txt", cwd=tmp_path).stdout)
+    second = json.loads(cli(env, "r.txt", "s.txt", cwd=tmp_path, results_cache=results_cache).stdout)
     assert [f["path"] for f in second] == ["s.txt"]
 
 
