@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from pathlib import Path
 
 from .errors import ReportlintError
 from .findings import SEVERITIES
@@ -102,8 +101,8 @@ def _validate(data, source: str, where) -> dict:
         elif key == "per_path_ignores":
             value = tuple((str(g), tuple(v if isinstance(v, list) else [v])) for g, v in value.items())
         elif key == "rules":
-            base = Path(source).parent
-            value = tuple(str((base / p).resolve()) for p in value)
+            base = os.path.dirname(os.path.abspath(source))
+            value = tuple(os.path.realpath(os.path.join(base, p)) for p in value)
         elif kind is list:
             value = tuple(str(v) for v in value)
         out[key] = value
@@ -111,20 +110,21 @@ def _validate(data, source: str, where) -> dict:
 
 
 def load_config_file(path) -> dict:
-    path = Path(path)
-    if path.name == "pyproject.toml":
+    path = str(path)
+    if os.path.basename(path) == "pyproject.toml":
         return _from_pyproject(path) or {}
     loc = load_yaml_file(path)
     return _validate(loc.data, str(path), lambda *k: loc.where(*k))
 
 
-def _from_pyproject(path: Path) -> dict | None:
+def _from_pyproject(path: str) -> dict | None:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as fh:
+            data = tomllib.loads(fh.read())
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ReportlintError(f"{path}: cannot read ({err})") from None
     section = data.get("tool", {}).get("reportlint")
@@ -133,16 +133,21 @@ def _from_pyproject(path: Path) -> dict | None:
     return _validate(section, str(path), lambda *k: f"{path}: [tool.reportlint]")
 
 
-def find_project_config(start: Path | None = None) -> Path | None:
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / ".reportlint.yaml"
-        if candidate.is_file():
+def find_project_config(start: str | None = None) -> str | None:
+    """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], from
+    `start` (the working directory) up to the root."""
+    folder = os.path.realpath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(folder, ".reportlint.yaml")
+        if os.path.isfile(candidate):
             return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _from_pyproject(pyproject) is not None:
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _from_pyproject(pyproject) is not None:
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def resolve(config_path: str | None = None, overrides: dict | None = None,

@@ -38,7 +38,8 @@ def _cache_file() -> str:
 @lru_cache(maxsize=1)
 def _lark():
     from lark import Lark
-    grammar = grammar_path().read_text(encoding="utf-8")
+    with open(grammar_path(), encoding="utf-8") as fh:
+        grammar = fh.read()
     kwargs = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
     try:
         return Lark(grammar, cache=_cache_file(), **kwargs)

@@ -7,8 +7,8 @@ the checks that need it.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
-from pathlib import Path
 
 from .errors import ReportlintError
 from .record import Record, set_field
@@ -106,11 +106,11 @@ def _checked(src: Source) -> Source:
 def read_path(path: str) -> Source:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
-    p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
+        if os.stat(path).st_size > MAX_BYTES:
             raise ReportlintError(f"{path}: file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-        data = p.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError:
         raise ReportlintError(f"{path}: no such file") from None
     except PermissionError:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 from .quantities import Quantity
 from .resources import vocab_path
@@ -93,7 +92,7 @@ def load_vocabulary(name: str, path: str | None = None) -> dict:
     """
     data = dict(load_yaml_file(vocab_path(name)).data or {})
     if path:
-        extra = load_yaml_file(Path(path)).data or {}
+        extra = load_yaml_file(path).data or {}
         if not isinstance(extra, dict):
             raise ValueError(f"{path}: a vocabulary file is a mapping")
         for key, value in extra.items():

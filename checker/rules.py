@@ -9,14 +9,13 @@ from __future__ import annotations
 import contextlib
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from . import checks
 from .errors import ReportlintError
 from .findings import CATEGORIES, SEVERITIES
 from .record import Record, set_field
-from .resources import rules_dir
+from .resources import rule_pack_files
 from .yamlio import Located, load_yaml_file
 
 RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message",
@@ -172,8 +171,7 @@ def rule_inputs(extra_files: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:
     from .checks._util import trusted_patterns
-    shipped = sorted(rules_dir().glob("*.yaml"))
-    files = [(f, True) for f in shipped] + [(Path(p), False) for p in extra_files]
+    files = [(f, True) for f in rule_pack_files()] + [(p, False) for p in extra_files]
     seen: dict[str, Rule] = {}
     names: dict[str, Rule] = {}
     out = []

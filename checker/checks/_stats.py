@@ -1,7 +1,7 @@
 """Helpers shared by the statistics check types (stat-*): the vocabulary param and its base class."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from . import CheckType, Param, ParamError
 
@@ -16,9 +16,9 @@ def check_vocabulary(params: dict, loader=None, key: str = "vocabulary") -> str 
     path = params.get(key)
     if path is None:
         return None
-    if not Path(path).is_file():
+    if not os.path.isfile(path):
         raise ParamError(key, f"vocabulary file {path!r} does not exist")
-    path = str(Path(path).resolve())
+    path = os.path.realpath(path)
     if loader is not None:
         try:
             loader(path)
