@@ -72,3 +72,14 @@ def test_unreadable_file_is_reported_and_the_others_still_linted(tmp_path):
     assert proc.returncode == 2
     assert "scan.txt: not a text file" in proc.stderr
     assert {f["path"] for f in json.loads(proc.stdout)} == {str(DEFECTIVE)}
+
+
+def test_json_output_is_byte_for_byte_the_standard_indented_json():
+    from checker.config import Config
+    from checker.linter import lint_text
+    text = (EXAMPLES / "defective-2020.txt").read_text(encoding="utf-8") + "\n引号\"与\\反斜杠\t制表符\u2028\n"
+    findings = lint_text(text, Config())
+    assert findings
+    out = get("json")(findings, {}, Options())
+    assert out == json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    assert get("json")([], {}, Options()) == "[]\n"

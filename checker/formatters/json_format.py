@@ -2,7 +2,28 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 
 
 def format(findings, sources, options) -> str:
-    return json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    rows = [f.as_json() for f in findings]
+    if not rows:
+        return "[]\n"
+    return "[\n" + ",\n".join(_row(r) for r in rows) + "\n]\n"
+
+
+def _row(row: dict) -> str:
+    """One finding as `json.dumps(..., ensure_ascii=False, indent=2)` lays it out
+    inside the array. NOTE: written directly because the indenting encoder is pure
+    Python (a third of a second for 10,000 findings); the values are flat."""
+    return "  {\n" + ",\n".join(f"    {encode_basestring(k)}: {_value(v)}" for k, v in row.items()) + "\n  }"
+
+
+def _value(v) -> str:
+    if isinstance(v, str):
+        return encode_basestring(v)
+    if v is None:
+        return "null"
+    if type(v) is int:
+        return str(v)
+    return json.dumps(v, ensure_ascii=False)
