@@ -17,8 +17,19 @@ _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "exp
                   "clean": "{files} file(s), no findings"}}
 
 
+_WIDTHS: dict = {}  # character -> terminal columns, filled as characters are met
+
+
 def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    if s.isascii():
+        return len(s)
+    n, widths = 0, _WIDTHS
+    for ch in s:
+        w = widths.get(ch)
+        if w is None:
+            w = widths[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        n += w
+    return n
 
 
 def _colors(enabled: bool):
