@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
+from collections import namedtuple
 from fractions import Fraction
 
 from .quantities import CLAUSE_BREAK, Quantity, is_continuous
@@ -28,9 +28,10 @@ _VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:�
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
 
 
-class ChangeResult(NamedTuple):
-    verdict: Verdict
-    computation: str
+class ChangeResult(namedtuple("ChangeResult", "verdict computation")):
+    # verdict: Verdict
+    # computation: str
+    __slots__ = ()
 
 
 def _sentence_counts(claim: RateClaim, doc) -> list[Quantity]:
@@ -191,11 +192,12 @@ def _nearest(value, is_delta, direction, q: Quantity, rate) -> str:
     return "; ".join(parts)
 
 
-class PointsChange(NamedTuple):
-    points: Quantity            # the 个百分点 figure
-    old: Quantity
-    new: Quantity
-    result: ChangeResult
+class PointsChange(namedtuple("PointsChange", "points old new result")):
+    # points: Quantity  the 个百分点 figure
+    # old: Quantity
+    # new: Quantity
+    # result: ChangeResult
+    __slots__ = ()
 
 
 def points_changes(doc) -> list[PointsChange]:

@@ -5,29 +5,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple
+from collections import namedtuple
 
 from .model import Paragraph, Span
-from .prefilter import finditer
 from .numerals import cn_to_int
+from .prefilter import finditer
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
 
 
-class Sentence(NamedTuple):
-    text: str
-    span: Span
-    paragraph: Paragraph
+class Sentence(namedtuple("Sentence", "text span paragraph")):
+    # text: str
+    # span: Span
+    # paragraph: Paragraph
+    __slots__ = ()
 
 
-class EnumItem(NamedTuple):
+class EnumItem(namedtuple("EnumItem", "style marker number span paragraph unit", defaults=(0,))):
     """One marker of an in-paragraph enumeration: 一是 / 第一， / 首先."""
-    style: str        # shi (一是) | di (第一) | order (首先/其次/再次/最后)
-    marker: str
-    number: int       # 1-based; for order: 首先 1, 其次 2, 再次 3, 最后 0 (= last)
-    span: Span
-    paragraph: Paragraph
-    unit: int = 0     # the run of text the item stands in: 0 the preamble, then one per section
+    # style: str  shi (一是) | di (第一) | order (首先/其次/再次/最后)
+    # marker: str
+    # number: int  1-based; for order: 首先 1, 其次 2, 再次 3, 最后 0 (= last)
+    # span: Span
+    # paragraph: Paragraph
+    # unit: int = 0  the run of text the item stands in: 0 the preamble, then one per section
+    __slots__ = ()
 
 
 def split_sentences(doc) -> tuple[Sentence, ...]:

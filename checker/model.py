@@ -5,17 +5,19 @@ Every node carries a Span in the original text: 0-based character offsets
 Language work (sentences, quantities) is derived lazily in `checker.language`
 and cached on the Document, so rules that do not need it never pay for it.
 
-NOTE: the records are NamedTuples, not frozen dataclasses: a report makes
-thousands of them and a NamedTuple is created ~2x faster, holds no __dict__
-(a third of the memory, which the 10 MB stress file needs) and costs little
-to define at start-up. Records compare by value like the dataclasses did.
+NOTE: the records are named tuples (collections.namedtuple), not frozen
+dataclasses: a report makes thousands of them and a named tuple is created
+~2x faster, holds no __dict__ (a third of the memory, which the 10 MB stress
+file needs) and costs little to define at start-up (typing.NamedTuple costs
+several times more: it compiles every annotation). Records compare by value;
+their fields are listed in comments.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from collections import namedtuple
 from functools import cached_property
-from typing import NamedTuple
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -101,39 +103,45 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-class Line(NamedTuple):
+class Line(namedtuple("Line", "kind text span")):
     """One classified physical line (without its line end)."""
-    kind: str  # heading | text | debris | blank
-    text: str
-    span: Span
+    # kind: str  heading | text | debris | blank
+    # text: str
+    # span: Span
+    __slots__ = ()
 
 
-class Heading(NamedTuple):
-    level: int                 # 1 一、  2 (一)  3 1.  4 (1)
-    marker: str                # the marker as printed, e.g. "（一）", "、", "()"
-    numeral: str | None        # "一", "12", or None when missing
-    number: int | None         # the numeral's value
-    delimiter: str             # "、" "." "．" "()" "（）" …
-    malformed: str | None      # None, or: missing-numeral | wrong-delimiter
-    text: str                  # the heading's own text (up to its first 。)
-    span: Span                 # marker + text
-    marker_span: Span
-    fullwidth: bool | None     # bracket width for levels 2 and 4
-    expected_marker: str       # the well-formed marker for this numeral/level
+class Heading(namedtuple("Heading", (
+        "level marker numeral number delimiter malformed text span marker_span "
+        "fullwidth expected_marker"))):
+    # level: int  1 一、  2 (一)  3 1.  4 (1)
+    # marker: str  the marker as printed, e.g. "（一）", "、", "()"
+    # numeral: str | None  "一", "12", or None when missing
+    # number: int | None  the numeral's value
+    # delimiter: str  "、" "." "．" "()" "（）" …
+    # malformed: str | None  None, or: missing-numeral | wrong-delimiter
+    # text: str  the heading's own text (up to its first 。)
+    # span: Span  marker + text
+    # marker_span: Span
+    # fullwidth: bool | None  bracket width for levels 2 and 4
+    # expected_marker: str  the well-formed marker for this numeral/level
+    __slots__ = ()
 
 
-class Paragraph(NamedTuple):
-    text: str
-    span: Span
+class Paragraph(namedtuple("Paragraph", "text span")):
+    # text: str
+    # span: Span
+    __slots__ = ()
 
 
-class Section(NamedTuple):
-    heading: Heading
-    kind: str                  # achievements | problems | next_steps | responsibility | other
-    paragraphs: tuple[Paragraph, ...]
-    children: tuple["Section", ...]
-    span: Span
-    tables: tuple = ()         # Table records under this heading (before any subsection)
+class Section(namedtuple("Section", "heading kind paragraphs children span tables", defaults=((),))):
+    # heading: Heading
+    # kind: str  achievements | problems | next_steps | responsibility | other
+    # paragraphs: tuple[Paragraph, ...]
+    # children: tuple["Section", ...]
+    # span: Span
+    # tables: tuple = ()  Table records under this heading (before any subsection)
+    __slots__ = ()
 
     def walk(self):
         yield self
@@ -146,23 +154,26 @@ class Section(NamedTuple):
             yield from s.paragraphs
 
 
-class DebrisLine(NamedTuple):
-    text: str
-    span: Span
+class DebrisLine(namedtuple("DebrisLine", "text span")):
+    # text: str
+    # span: Span
+    __slots__ = ()
 
 
-class Metadata(NamedTuple):
-    debris: tuple[DebrisLine, ...] = ()
-    published: str | None = None        # YYYY-MM-DD given by the page
-    published_span: Span | None = None
+class Metadata(namedtuple("Metadata", "debris published published_span", defaults=((), None, None))):
+    # debris: tuple[DebrisLine, ...] = ()
+    # published: str | None = None  YYYY-MM-DD given by the page
+    # published_span: Span | None = None
+    __slots__ = ()
 
 
-class Closing(NamedTuple):
-    organisations: tuple[str, ...]
-    date: str | None                     # YYYY-MM-DD when well-formed
-    date_text: str | None
-    span: Span
-    date_span: Span | None = None
+class Closing(namedtuple("Closing", "organisations date date_text span date_span", defaults=(None,))):
+    # organisations: tuple[str, ...]
+    # date: str | None  YYYY-MM-DD when well-formed
+    # date_text: str | None
+    # span: Span
+    # date_span: Span | None = None
+    __slots__ = ()
 
 
 class Document:
@@ -255,19 +266,22 @@ class Document:
         return tops[i].kind if i >= 0 and offset < tops[i].span.end else None
 
 
-class Cell(NamedTuple):
-    text: str
-    span: Span
+class Cell(namedtuple("Cell", "text span")):
+    # text: str
+    # span: Span
+    __slots__ = ()
 
 
-class Table(NamedTuple):
+class Table(namedtuple("Table", (
+        "rows span caption header_row header_column unit"), defaults=(None, True, True, None))):
     """A table read from rows of cells (| or tab separated, or aligned columns)."""
-    rows: tuple[tuple[Cell, ...], ...]
-    span: Span
-    caption: Paragraph | None = None     # the sentence or line that introduces it
-    header_row: bool = True
-    header_column: bool = True
-    unit: str | None = None              # 单位：件 in the caption or header
+    # rows: tuple[tuple[Cell, ...], ...]
+    # span: Span
+    # caption: Paragraph | None = None  the sentence or line that introduces it
+    # header_row: bool = True
+    # header_column: bool = True
+    # unit: str | None = None  单位：件 in the caption or header
+    __slots__ = ()
 
     @property
     def n_rows(self) -> int:

@@ -13,7 +13,7 @@ closest one is shown as the computation.
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+from collections import namedtuple
 from fractions import Fraction
 
 from .quantities import Quantity, unit_family
@@ -23,11 +23,12 @@ from .rounding import Verdict, fmt, judge, percent
 MAX_COMBINE = 6     # numerator counts added up at most (2**6 subsets)
 
 
-class Pairing(NamedTuple):
-    parts: tuple                # numerator counts (added up)
-    denominator: Quantity
-    complement: bool            # rate = (d - n) / d
-    strong: bool
+class Pairing(namedtuple("Pairing", "parts denominator complement strong")):
+    # parts: tuple  numerator counts (added up)
+    # denominator: Quantity
+    # complement: bool  rate = (d - n) / d
+    # strong: bool
+    __slots__ = ()
 
     @property
     def exact(self) -> Fraction:
@@ -44,9 +45,10 @@ class Pairing(NamedTuple):
         return f"{top}/{d} = {fmt(self.exact, decimals)}%"
 
 
-class Evaluation(NamedTuple):
-    verdict: Verdict
-    pairing: Pairing
+class Evaluation(namedtuple("Evaluation", "verdict pairing")):
+    # verdict: Verdict
+    # pairing: Pairing
+    __slots__ = ()
 
     def computation(self, claim: RateClaim) -> str:
         return self.pairing.computation(claim.quantity.decimals)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from types import SimpleNamespace
-from typing import NamedTuple
+from collections import namedtuple
 from decimal import Decimal
 from functools import lru_cache
+from types import SimpleNamespace
 
 from .resources import vocab_path
 from .yamlio import load_yaml_file
@@ -44,26 +44,29 @@ _SPACES = " \u00a0\u2002\u3000"
 CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
-class Quantity(NamedTuple):
-    """One quantity. NOTE: an immutable NamedTuple rather than a frozen
+class Quantity(namedtuple("Quantity", (
+        "value number multiplier unit kind text start end approx bound before "
+        "after clause_start clause_end lead sentence span"), defaults=(None, None, "", "", 0, 0, 0, None, None))):
+    """One quantity. NOTE: an immutable named tuple rather than a frozen
     dataclass: reports hold thousands and construction is 5x cheaper."""
-    value: Decimal          # number x multiplier; for % and 个百分点 the number itself
-    number: str             # the numeral as an ASCII decimal string: "91.75", "120"
-    multiplier: int         # 1, 10**4 (万), 10**8 (亿) …
-    unit: str               # 件, %, 个百分点, 元 …
-    kind: str               # count | percent | points
-    text: str               # as printed, numeral to unit (and a trailing 左右/以上)
-    start: int
-    end: int
-    approx: str | None = None   # the approximation word
-    bound: str | None = None    # "min" (以上, 余), "max" (近, 不到), None
-    before: str = ""            # clause text before the numeral (approximation word excluded)
-    after: str = ""             # clause text after the quantity
-    clause_start: int = 0
-    clause_end: int = 0
-    lead: int = 0               # where the quantity's words begin (an approximation word before it)
-    sentence: object = None     # checker.language.Sentence (find_quantities)
-    span: object = None         # checker.model.Span (find_quantities)
+    # value: Decimal  number x multiplier; for % and 个百分点 the number itself
+    # number: str  the numeral as an ASCII decimal string: "91.75", "120"
+    # multiplier: int  1, 10**4 (万), 10**8 (亿) …
+    # unit: str  件, %, 个百分点, 元 …
+    # kind: str  count | percent | points
+    # text: str  as printed, numeral to unit (and a trailing 左右/以上)
+    # start: int
+    # end: int
+    # approx: str | None = None  the approximation word
+    # bound: str | None = None  "min" (以上, 余), "max" (近, 不到), None
+    # before: str = ""  clause text before the numeral (approximation word excluded)
+    # after: str = ""  clause text after the quantity
+    # clause_start: int = 0
+    # clause_end: int = 0
+    # lead: int = 0  where the quantity's words begin (an approximation word before it)
+    # sentence: object = None  checker.language.Sentence (find_quantities)
+    # span: object = None  checker.model.Span (find_quantities)
+    __slots__ = ()
 
     @property
     def label(self) -> str:

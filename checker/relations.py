@@ -13,7 +13,7 @@ checker.changes and checker.totals handle changes and sums.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 from functools import cached_property, lru_cache
 
 from .quantities import Quantity
@@ -28,13 +28,15 @@ _TAIL_LINK = re.compile(r"(?:了|幅度为|幅度|为|达到|达|约为|约|分�
 _SHARE = re.compile(r"占([\u4e00-\u9fff\w]{0,24}?)(?:的)?(?:比例|比重|比)?" + _LINK + r"\s*$")
 
 
-class RateEntry(NamedTuple):
-    names: tuple
-    numerator: tuple = ()
-    complement: tuple = ()
-    denominator: tuple = ()
-    combine: bool = False
-    bounded: bool = False
+class RateEntry(namedtuple("RateEntry", (
+        "names numerator complement denominator combine bounded"), defaults=((), (), (), False, False))):
+    # names: tuple
+    # numerator: tuple = ()
+    # complement: tuple = ()
+    # denominator: tuple = ()
+    # combine: bool = False
+    # bounded: bool = False
+    __slots__ = ()
 
 
 class RateVocabulary:
@@ -145,14 +147,16 @@ def _cue_pattern(cues: tuple) -> re.Pattern:
 
 # -- claims -------------------------------------------------------------------
 
-class RateClaim(NamedTuple):
-    quantity: Quantity          # the percentage
-    name: str                   # 调解成功率, 占比, 同比下降 …
-    kind: str                   # rate | share | compare | change
-    start: int                  # where the name begins (absolute offset)
-    direction: int = 0          # compare/change: +1 increase, -1 decrease
-    entry: RateEntry | None = None
-    chain: tuple = ()           # exact counts of the chain
+class RateClaim(namedtuple("RateClaim", (
+        "quantity name kind start direction entry chain"), defaults=(0, None, ()))):
+    # quantity: Quantity  the percentage
+    # name: str  调解成功率, 占比, 同比下降 …
+    # kind: str  rate | share | compare | change
+    # start: int  where the name begins (absolute offset)
+    # direction: int = 0  compare/change: +1 increase, -1 decrease
+    # entry: RateEntry | None = None
+    # chain: tuple = ()  exact counts of the chain
+    __slots__ = ()
 
     @property
     def end(self) -> int:

@@ -17,19 +17,20 @@ rule which did not run (not selected, ignored) is never called unused.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 MARK = "reportlint-"
 _DIRECTIVE = re.compile(r"<!--[ \t\u3000]*reportlint-(disable-next-line|disable|enable)\b([^\r\n]*?)-->")
 _ID = re.compile(r"[^\s,，、]+")
 
 
-class Directive(NamedTuple):
-    kind: str                        # disable | enable | disable-next-line
-    ids: tuple[tuple[str, int, int], ...]   # (id, start, end) offsets into the text
-    start: int                       # the comment's span
-    end: int
-    line: int                        # 1-based line of the comment
+class Directive(namedtuple("Directive", "kind ids start end line")):
+    # kind: str  disable | enable | disable-next-line
+    # ids: tuple[tuple[str, int, int], ...]  (id, start, end) offsets into the text
+    # start: int  the comment's span
+    # end: int
+    # line: int  1-based line of the comment
+    __slots__ = ()
 
 
 def directives(text: str, index=None) -> list[Directive]:

@@ -22,7 +22,7 @@ cases (结转, 上年) are skipped: their parts may add up to more.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 from functools import cached_property, lru_cache
 
 from .quantities import CLAUSE_BREAK, Quantity, unit_family
@@ -56,10 +56,11 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
                             tuple(data.get("overlap_words") or ()))
 
 
-class PartsMismatch(NamedTuple):
-    total: Quantity
-    parts: tuple
-    kind: str                   # partition | exceeds
+class PartsMismatch(namedtuple("PartsMismatch", "total parts kind")):
+    # total: Quantity
+    # parts: tuple
+    # kind: str  partition | exceeds
+    __slots__ = ()
 
     @property
     def sum(self) -> int:

@@ -11,7 +11,7 @@ The enumeration check type (一是/二是) reuses `walk` on its lists.
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..model import Heading
 from ..parser import expected_marker
@@ -19,27 +19,29 @@ from ..parser import expected_marker
 KINDS = ("missing", "gap", "repeat", "start", "order")
 
 
-class Group(NamedTuple):
+class Group(namedtuple("Group", "parent level headings start", defaults=(0,))):
     """Sibling headings of one level under one parent (None: the top level);
     `start` is the number their sequence carries on from (0: it starts afresh)."""
-    parent: Heading | None
-    level: int
-    headings: tuple[Heading, ...]
-    start: int = 0
+    # parent: Heading | None
+    # level: int
+    # headings: tuple[Heading, ...]
+    # start: int = 0
+    __slots__ = ()
 
     @property
     def numbers(self) -> list:
         return [numbered(h) for h in self.headings]
 
 
-class Break(NamedTuple):
+class Break(namedtuple("Break", "index kind expected previous renumber")):
     """Where a sequence goes wrong: position, kind, the number that belongs
     there, and (position, number) pairs to rewrite to repair it."""
-    index: int
-    kind: str
-    expected: int
-    previous: int
-    renumber: tuple[tuple[int, int], ...]
+    # index: int
+    # kind: str
+    # expected: int
+    # previous: int
+    # renumber: tuple[tuple[int, int], ...]
+    __slots__ = ()
 
 
 def sibling_groups(doc) -> list[Group]:

@@ -16,9 +16,9 @@ the closing date). stale: the report year ends more than `grace_years` after
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 import re
+from collections import namedtuple
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, parse_date, table_entries
@@ -31,16 +31,17 @@ LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完�
 ENTRY_KEYS = {"term", "regex", "start", "end", "grace_years", "plan", "group", "allow_after", "source"}
 
 
-class Term(NamedTuple):
-    term: str
-    pattern: object
-    start: dt.date
-    end: dt.date | None
-    grace: int
-    plan: bool
-    group: str | None
-    allow_after: object
-    source: str
+class Term(namedtuple("Term", "term pattern start end grace plan group allow_after source")):
+    # term: str
+    # pattern: object
+    # start: dt.date
+    # end: dt.date | None
+    # grace: int
+    # plan: bool
+    # group: str | None
+    # allow_after: object
+    # source: str
+    __slots__ = ()
 
 
 @register

@@ -14,7 +14,7 @@ plans are written. "今年是“十三五”收官之年，明年是“十四五
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, table_entries
@@ -22,11 +22,12 @@ from ._util import SCOPE, check_scope, compile_user_regex, scan
 from ..findings import Hit
 
 
-class Claim(NamedTuple):
-    label: str
-    pattern: object
-    year: int
-    source: str
+class Claim(namedtuple("Claim", "label pattern year source")):
+    # label: str
+    # pattern: object
+    # year: int
+    # source: str
+    __slots__ = ()
 
 
 @register
