@@ -15,9 +15,9 @@ Targets (issue 8): cold start <= 1.3x `python -c "import click, yaml, lark"`;
 the 10 MB file at >= 2 MB/s; peak memory <= 120 MB.
 Throughput runs are repeated three times (-j 1 and -j 2 interleaved; once with
 --quick) and the best of each is kept. Every measure runs with --no-cache except
-reports_per_s_cached: the 1,000
-reports linted again with the result cache warm (filled by a first run, in a
-temporary XDG_CACHE_HOME so the user's cache is left alone).
+reports_per_s_cached: the 1,000 reports linted again with the result cache warm
+(filled by a first run, in a temporary XDG_CACHE_HOME so the user's cache is
+left alone).
 """
 from __future__ import annotations
 
