@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from . import Param, ParamError
 from ..prefilter import finditer as first_char_finditer, may_match
-from ..scope import valid_scope
+from ..scope import blocks, valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
 SCOPE = Param((str,), "document", help="document, title, preamble, headings, paragraphs, closing, debris, section:KIND")
@@ -89,7 +89,6 @@ def joined_scope(doc, scope: str):
     the set of characters of the whole document (for the gates in checker.prefilter:
     NOTE: a superset of the scope's own, so a gate may let a scan run but never skips
     one wrongly, and it is built once per document rather than once per scope)."""
-    from ..scope import blocks
     cache = doc.__dict__.setdefault("_joined_scopes", {})
     if scope not in cache:
         chars = doc.__dict__.get("_chars")
