@@ -18,7 +18,6 @@ YYYY年M月D日. Page debris, document numbers and amounts are never looked at.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 
@@ -74,10 +73,17 @@ def _floor(starts, at: int) -> int:
     return starts[bisect_right(starts, at) - 1]
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(y, m, d) -> bool:
+    """A real date; without a year, 29 February counts (NOTE: no `calendar` import on
+    the start-up path for one table)."""
     if not 1 <= m <= 12 or d < 1:
         return False
-    return d <= calendar.monthrange(y if y else 2000, m)[1]
+    y = y if y else 2000
+    leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return d <= _DAYS[m - 1] + leap
 
 
 def _readings(digits: str, year: int | None):
