@@ -4,12 +4,11 @@ and the report year. Nothing here imports jieba; see checker.segment.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import namedtuple
 
 from .model import Paragraph, Span
 from .numerals import cn_to_int
-from .prefilter import finditer
+from .prefilter import finditer, holds_place
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
 
@@ -79,8 +78,7 @@ def find_enumerations(doc) -> tuple[EnumItem, ...]:
     items = []
     for unit, blocks in enumerate(_units(doc)):
         for para in blocks:
-            i = bisect_left(places, para.span.start)
-            if i < len(places) and places[i] < para.span.end:
+            if holds_place(places, para.span.start, para.span.end):
                 items.extend(_items_in(para, unit, doc))
     return tuple(sorted(items, key=lambda e: e.span.start))
 

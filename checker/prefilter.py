@@ -1,21 +1,24 @@
-"""Cheap pre-tests for regex scans: the literal text every match must contain.
+"""Cheap help for regex scans, read from each pattern's own parse tree.
 
 Most of what the packs look for is absent from a given report (placeholders,
 typos, outdated terms, stray punctuation), yet a regex that starts with a
-lookbehind or a class makes `re` try its matcher at every character. Before a
-scan, `may_match(pattern, text, chars)` checks the literals the pattern cannot
-match without — `'大' in chars`, `'十九大' in text`, C-speed tests — and a
-pattern whose literals are missing is not run at all.
+lookbehind or a class makes `re` try its matcher at every character. Three
+helps, each giving exactly the matches of a plain scan:
 
-When the literals are there, `finditer(pattern, text)` still avoids a full
-scan where it can: the characters a match can begin with are read from the
-pattern too (lookbehinds consume nothing), their few places are found with one
-class scan, and the pattern is tried only there — same matches, same order.
+- a *gate*: `may_match(pattern, text, chars)` checks the literals the pattern
+  cannot match without (`'大' in chars`, `'十九大' in text`, C-speed tests); a
+  pattern whose literals are missing is not run at all;
+- a *twin*: a pattern that opens with lookbehinds is compiled, from its tree,
+  into an equivalent that takes its first character first, so that `re` skips
+  ahead to the characters that can begin a match by itself;
+- a *first-character scan*: other patterns `re` cannot skip through are tried
+  only where a match can begin, while those places stay few.
 
-The literals are read from the pattern's own parse tree (`re`'s parser), so no
-rule needs to declare them and a rule can never be silenced wrongly: a
-construct the reader does not understand yields "no requirement" (always run).
-The requirement is read as a small and/or tree, then flattened into clauses:
+The facts are read from `re`'s own parser, so no rule declares them and a rule
+can never be silenced wrongly: a construct the reader does not understand
+yields "no help" (a plain scan). They are kept across CLI runs by
+checker.recache. A gate is read as a small and/or tree, then flattened into
+clauses:
 
     ("lit", "十九大")            the text contains this string
     ("all", (r1, r2, ...))      every requirement holds (a sequence)
@@ -24,20 +27,16 @@ The requirement is read as a small and/or tree, then flattened into clauses:
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_left
 
-import _sre as _sre_engine
-
-from .recache import derived
+from .recache import derived, parts_of, rebuild
 
 try:  # NOTE: the stdlib's own regex parser (private, but stable since 3.11; sre_parse before)
-    from re import _parser as _sre
+    from re import _parser
     from re import _constants as _c
-    from re import _compiler as _sre_compile
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre
+    import sre_parse as _parser
     import sre_constants as _c
-    import sre_compile as _sre_compile
 
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
@@ -45,12 +44,24 @@ MAX_FIRST = 64     # at most this many possible first characters for a first-cha
 SPARSE = 64        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
-_CODE = "I"        # SRE code words are 32-bit
 _GATES: dict = {}
 _FIRSTS: dict = {}
 _TWINS: dict = {}
 _OVERRUNS: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+def _remembered(table: dict, pattern, build, absent=None):
+    """`build(pattern)` for a stdlib pattern, once per process; `absent` for anything else."""
+    try:
+        return table[pattern]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable pattern-like object
+        return absent
+    value = build(pattern) if isinstance(pattern, re.Pattern) else absent
+    table[pattern] = value
+    return value
 
 
 def gate_of(pattern):
@@ -59,15 +70,7 @@ def gate_of(pattern):
     Every clause must hold; a clause `(chars, words)` holds when the text has one
     of the characters `chars` (a frozenset) or contains one of the strings `words`.
     """
-    try:
-        return _GATES[pattern]
-    except KeyError:
-        pass
-    except TypeError:  # an unhashable pattern-like object
-        return None
-    gate = derived("prefilter-gate", pattern, _gate) if isinstance(pattern, re.Pattern) else None
-    _GATES[pattern] = gate
-    return gate
+    return _remembered(_GATES, pattern, lambda p: derived("prefilter-gate", p, _gate))
 
 
 def _gate(pattern):
@@ -96,6 +99,13 @@ def finditer(pattern, text: str):
     if first is None:
         return fast.finditer(text)
     return _sparse(pattern, first, text)
+
+
+def holds_place(places: list, start: int, end: int) -> bool:
+    """Does the sorted list `places` hold an offset in [start, end)? (For the
+    whole-text scans that find which sentences or blocks need a close reading.)"""
+    i = bisect_left(places, start)
+    return i < len(places) and places[i] < end
 
 
 def _sparse(pattern, first, text: str):
@@ -129,45 +139,31 @@ def twin(pattern):
     the same matches and groups, two to three times faster. Built from the parse
     tree and compiled directly; patterns of any other shape are used as they are.
     """
+    return _remembered(_TWINS, pattern, _build_twin, absent=pattern)
+
+
+def _build_twin(pattern):
+    parts = derived("prefilter-twin", pattern, _twin_parts)
+    if parts is None:
+        return pattern
     try:
-        return _TWINS[pattern]
-    except (KeyError, TypeError):
-        pass
-    fast = pattern
-    if isinstance(pattern, re.Pattern):
-        parts = derived("prefilter-twin", pattern, _twin_parts)
-        if parts is not None:
-            try:
-                flags, code, groups, groupindex, indexgroup = parts
-                fast = _sre_engine.compile(None, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
-            except Exception:  # noqa: BLE001 - a foreign entry: the pattern as it is
-                fast = pattern
-    try:
-        _TWINS[pattern] = fast
-    except TypeError:
-        pass
-    return fast
+        return rebuild(parts)
+    except Exception:  # noqa: BLE001 - a foreign entry: the pattern as it is
+        return pattern
 
 
 def _twin_parts(pattern):
-    """The compiled form of the twin as plain data (what `_sre.compile` takes), or None.
+    """The compiled form of the twin as plain data, or None.
 
-    NOTE: plain data so that checker.recache can keep it across CLI runs: building
-    a twin costs as much as compiling a pattern."""
-    if pattern.flags & re.IGNORECASE or array(_CODE).itemsize != getattr(_sre_engine, "CODESIZE", 0):
+    NOTE: plain data (checker.recache.parts_of) so that it is kept across CLI
+    runs: building a twin costs as much as compiling a pattern."""
+    if pattern.flags & re.IGNORECASE:
         return None
     try:
-        tree = _sre.parse(pattern.pattern, pattern.flags)
-        if not _hoist(tree):
-            return None
-        code = array(_CODE, _sre_compile._code(tree, pattern.flags)).tobytes()
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        return parts_of(tree, pattern.flags) if _hoist(tree) else None
     except Exception:  # noqa: BLE001 - any surprise: no twin
         return None
-    groupindex = dict(tree.state.groupdict)
-    indexgroup = [None] * tree.state.groups
-    for name, i in groupindex.items():
-        indexgroup[i] = name
-    return int(pattern.flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup)
 
 
 def _is_lookbehind(item) -> bool:
@@ -211,14 +207,14 @@ def _after_first(item, lookbehinds, state):
         inner = _after_first(body.data[0], lookbehinds, state)
         if inner is None:
             return None
-        return [(op, (group, add, remove, _sre.SubPattern(state, inner + list(body.data[1:]))))]
+        return [(op, (group, add, remove, _parser.SubPattern(state, inner + list(body.data[1:]))))]
     if op is _c.BRANCH and not any(_has_group(body) for _op, (_d, body) in lookbehinds):
         branches = []
         for branch in av[1]:  # NOTE: each alternative gets its own copy of the lookbehinds
             inner = _after_first(branch.data[0], lookbehinds, state) if branch.data else None
             if inner is None:
                 return None
-            branches.append(_sre.SubPattern(state, inner + list(branch.data[1:])))
+            branches.append(_parser.SubPattern(state, inner + list(branch.data[1:])))
         return [(op, (av[0], branches))]
     return None
 
@@ -229,28 +225,24 @@ def _has_group(sub) -> bool:
         if op is _c.SUBPATTERN and av[0] is not None:
             return True
         for part in (av if isinstance(av, (tuple, list)) else ()):
-            if isinstance(part, _sre.SubPattern) and _has_group(part):
+            if isinstance(part, _parser.SubPattern) and _has_group(part):
                 return True
-            if isinstance(part, list) and any(isinstance(x, _sre.SubPattern) and _has_group(x) for x in part):
+            if isinstance(part, list) and any(isinstance(x, _parser.SubPattern) and _has_group(x) for x in part):
                 return True
     return False
 
 
 def _widened(lookbehinds, first, state):
-    return [(op, (-1, _sre.SubPattern(state, list(body.data) + [first]))) for op, (_d, body) in lookbehinds]
+    return [(op, (-1, _parser.SubPattern(state, list(body.data) + [first]))) for op, (_d, body) in lookbehinds]
 
 
 def _first_class(pattern):
-    try:
-        return _FIRSTS[pattern]
-    except KeyError:
-        pass
-    first = None
-    if isinstance(pattern, re.Pattern):
-        source = derived("prefilter-first", pattern, _first_source)
-        first = re.compile(source) if source else None
-    _FIRSTS[pattern] = first
-    return first
+    return _remembered(_FIRSTS, pattern, _build_first_class)
+
+
+def _build_first_class(pattern):
+    source = derived("prefilter-first", pattern, _first_source)
+    return re.compile(source) if source else None
 
 
 def _first_source(pattern) -> str | None:
@@ -258,7 +250,7 @@ def _first_source(pattern) -> str | None:
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        tree = _sre.parse(pattern.pattern, pattern.flags)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
         if _re_skips_ahead(tree):
             return None
         chars, nullable = _first_of(list(tree))
@@ -370,7 +362,7 @@ def _read(pattern):
     if pattern.flags & re.IGNORECASE:
         return None  # NOTE: case variants would need expanding; such patterns are rare here
     try:
-        tree = _sre.parse(pattern.pattern, pattern.flags)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no gate
         return None
     gate = _sequence(list(tree))

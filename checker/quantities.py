@@ -28,6 +28,7 @@ from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
 
+from .prefilter import holds_place
 from .resources import vocab_path
 from .yamlio import load_yaml_file
 
@@ -316,8 +317,6 @@ def find_quantities(doc) -> tuple[Quantity, ...]:
     starts = [m.start() for m in vocab.pattern.finditer(norm) if m.group("unit") or m.group("pctcn")]
     out = []
     for sentence in doc.sentences:
-        a = sentence.span.start
-        i = bisect.bisect_left(starts, a)
-        if i < len(starts) and starts[i] < sentence.span.end:
-            out.extend(extract(sentence.text, a, sentence, doc))
+        if holds_place(starts, sentence.span.start, sentence.span.end):
+            out.extend(extract(sentence.text, sentence.span.start, sentence, doc))
     return tuple(out)

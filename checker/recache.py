@@ -46,17 +46,28 @@ def _cache_file(_sre) -> str | None:
     return os.path.join(base, "reportlint", f"regex-{tag}.marshal")
 
 
-def _parts(_compiler, _parser, pattern: str, flags: int):
-    """The arguments `_sre.compile` needs, as `re._compiler.compile` computes them."""
-    p = _parser.parse(pattern, flags)
+def parts_of(tree, flags: int, pattern: str | None = None) -> tuple | None:
+    """The arguments `_sre.compile` needs for a pattern parsed by `re`'s parser, as
+    `re._compiler.compile` computes them, in plain data (marshal can keep them);
+    None where this interpreter's SRE code does not fit."""
+    parts = _internals()
+    if parts is None or array(_CODE_TYPE).itemsize != getattr(parts[0], "CODESIZE", 0):
+        return None
     # NOTE: the code travels as packed bytes: marshal reads one bytes object far faster
     # than a list of thousands of int objects
-    code = array(_CODE_TYPE, [int(c) for c in _compiler._code(p, flags)]).tobytes()
-    groupindex = dict(p.state.groupdict)
-    indexgroup = [None] * p.state.groups
+    code = array(_CODE_TYPE, [int(c) for c in parts[1]._code(tree, flags)]).tobytes()
+    groupindex = dict(tree.state.groupdict)
+    indexgroup = [None] * tree.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, groupindex, tuple(indexgroup))
+    return (pattern, int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def rebuild(parts):
+    """The pattern object from `parts_of`'s data (`_sre` validates the code it is given)."""
+    import _sre
+    pattern, flags, code, groups, groupindex, indexgroup = parts
+    return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
 
 
 def install() -> None:
@@ -67,7 +78,7 @@ def install() -> None:
     path = _cache_file(parts[0]) if parts else None
     if path is None:
         return
-    _sre, _compiler, _parser = parts
+    _sre, _, _parser = parts
     if array(_CODE_TYPE).itemsize != getattr(_sre, "CODESIZE", 0):
         return
     try:
@@ -93,15 +104,13 @@ def install() -> None:
         args = table.get(key)
         if args is not None:
             try:
-                pattern_, flags_, code, groups, groupindex, indexgroup = args
-                compiled = _sre.compile(pattern_, flags_, array(_CODE_TYPE, code).tolist(),
-                                        groups, groupindex, indexgroup)
+                compiled = rebuild(args)
             except Exception:  # a stale or foreign entry: compile normally
                 compiled = None
         if compiled is None:
             compiled = original(pattern, flags)
             try:
-                added[key] = _parts(_compiler, _parser, pattern, int(flags))
+                added[key] = parts_of(_parser.parse(pattern, int(flags)), int(flags), pattern)
             except Exception:
                 pass
         built[key] = compiled

@@ -105,6 +105,11 @@ def joined_scope(doc, scope: str):
     return cache[scope]
 
 
+def block_at(starts: list, offset: int) -> int:
+    """The index of the block holding `offset` of a joined scope text (`starts` from joined_scope)."""
+    return bisect_right(starts, offset) - 1
+
+
 def may_occur(doc, scope: str, pattern) -> bool:
     """False when `pattern` certainly has no match in the scope (checker.prefilter gates)."""
     text, _starts, _found, chars = joined_scope(doc, scope)
@@ -128,7 +133,7 @@ def scan(doc, scope: str, pattern):
                 yield b, m, m.start(), m.end()
         return
     for m in finditer(pattern, text):
-        i = bisect_right(starts, m.start()) - 1
+        i = block_at(starts, m.start())
         b = found[i]
         a = m.start() - starts[i]
         if m.end() - starts[i] <= len(b.text):

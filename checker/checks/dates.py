@@ -19,11 +19,10 @@ YYYY年M月D日. Page debris, document numbers and amounts are never looked at.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from . import CheckType, Param, register
 from ..prefilter import finditer
-from ._util import SCOPE, check_scope, joined_scope
+from ._util import SCOPE, block_at, check_scope, joined_scope
 from ..findings import Hit
 
 # NOTE: 62日 after these words is a length of time (为期45日, 压缩至45日), not a date.
@@ -59,18 +58,13 @@ class DateForm(CheckType):
         # line end, and no context test reaches across one), not one pass per block
         text, starts, found, _ = joined_scope(doc, p["scope"])
         for start, end, args, expected in find(text, starts):
-            i = bisect_right(starts, start) - 1
+            i = block_at(starts, start)
             base = found[i].span.start - starts[i]
             yield Hit(base + start, base + end, args, expected)
         c = doc.closing
         if p["scope"] == "document" and c is not None and c.date_text and c.date_span is not None:
             for start, end, args, expected in find(c.date_text, (0,)):
                 yield Hit(c.date_span.start + start, c.date_span.start + end, args, expected)
-
-
-def _floor(starts, at: int) -> int:
-    """Where the block holding `at` begins."""
-    return starts[bisect_right(starts, at) - 1]
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -124,7 +118,7 @@ def find_fused(text: str, starts=(0,)):
             expected = f"{m.group(1)}年{month}月"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
-        before = max(_floor(starts, m.start()), m.start() - 8)
+        before = max(starts[block_at(starts, m.start())], m.start() - 8)
         if _CODE_WORDS.search(text, before, m.start()) or _NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         year = int(m.group(1))

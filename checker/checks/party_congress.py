@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 
 from . import CheckType, Param, ParamError, register
 from ._timeline import Timeline, load_table, parse_date
 from .time_terms import month
 from ..prefilter import finditer
-from ._util import SCOPE, check_scope, joined_scope
+from ._util import SCOPE, block_at, check_scope, joined_scope
 from ..findings import Hit
 from ..numerals import cn_to_int, int_to_cn
 
@@ -90,7 +89,7 @@ def _blocks_with_meetings(doc, scope: str, congresses_only: bool):
     """
     text, starts, found, _ = joined_scope(doc, scope)
     patterns = (_CONGRESS,) if congresses_only else (_CONGRESS, _PLENUM, _FORMAL_PLENUM)
-    hit = {bisect_right(starts, m.start()) - 1 for pattern in patterns for m in finditer(pattern, text)}
+    hit = {block_at(starts, m.start()) for pattern in patterns for m in finditer(pattern, text)}
     return [found[i] for i in sorted(hit)]
 
 
