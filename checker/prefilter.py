@@ -11,6 +11,10 @@ helps, each giving exactly the matches of a plain scan:
 - a *twin*: a pattern that opens with lookbehinds is compiled, from its tree,
   into an equivalent that takes its first character first, so that `re` skips
   ahead to the characters that can begin a match by itself;
+- an *anchor scan*: a pattern with a literal it cannot match without, at most a
+  few characters after the start of a match (`(?:(\d{4})年)?(\d{1,2})月`: 月 at
+  most 7 characters in), is tried only just before each occurrence of it
+  (`str.find`, C speed), while those stay few;
 - a *first-character scan*: other patterns `re` cannot skip through are tried
   only where a match can begin, while those places stay few.
 
@@ -41,13 +45,16 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_CLASS = 24     # a class of more characters than this is no useful requirement
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
 MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
+MAX_REACH = 12     # an anchor at most this many characters after the start of a match
 SPARSE = 64        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
 _GATES: dict = {}
 _FIRSTS: dict = {}
 _TWINS: dict = {}
+_ANCHORS: dict = {}
 _OVERRUNS: dict = {}
+_ANCHOR_OVERRUNS: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -90,9 +97,14 @@ def may_match(pattern, text: str, chars) -> bool:
 
 
 def finditer(pattern, text: str):
-    """`pattern.finditer(text)` for a stdlib pattern: its twin when it has one
-    (`re` then skips ahead by itself), else trying only the places where a match
-    can begin while they stay few (then a plain scan takes over)."""
+    """`pattern.finditer(text)` for a stdlib pattern: an anchor scan when it has an
+    anchor, else its twin when it has one (`re` then skips ahead by itself), else
+    trying only the places where a match can begin while they stay few (then a
+    plain scan takes over)."""
+    if len(text) >= SHORT:
+        anchor = _anchor_of(pattern) if _ANCHOR_OVERRUNS.get(pattern, 0) < 2 else None
+        if anchor is not None:
+            return _anchored(pattern, anchor, text)
     fast = twin(pattern)
     first = _first_class(pattern) if fast is pattern and len(text) >= SHORT and _OVERRUNS.get(pattern, 0) < 2 \
         else None
@@ -128,6 +140,64 @@ def _sparse(pattern, first, text: str):
         else:
             yield m
             pos = m.end()
+
+
+def _anchored(pattern, anchor, text: str):
+    """The matches of `pattern`, tried only at the `reach` places before each
+    occurrence of its anchor. Exact: a match starting at s holds the anchor in
+    [s, s + reach], so no match starts between the scan's position and
+    (next occurrence - reach)."""
+    word, reach = anchor
+    pos, budget = 0, len(text) // SPARSE
+    find, match = text.find, pattern.match
+    while True:
+        at = find(word, pos)
+        if at < 0:
+            return
+        i = max(pos, at - reach)
+        budget -= at - i + 1
+        if budget < 0:  # NOTE: as in _sparse: no match begins before i; a plain scan from there
+            _ANCHOR_OVERRUNS[pattern] = _ANCHOR_OVERRUNS.get(pattern, 0) + 1
+            yield from twin(pattern).finditer(text, i)
+            return
+        pos = at + 1
+        while i <= at:
+            m = match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+            i += 1
+
+
+def _anchor_of(pattern):
+    """(literal, reach) for a pattern with an anchor (cached), or None."""
+    return _remembered(_ANCHORS, pattern, lambda p: derived("prefilter-anchor", p, _anchor_source))
+
+
+def _anchor_source(pattern):
+    """The first top-level literal run of the pattern and the most characters a
+    match can hold before it, when that is 1..MAX_REACH (at 0 `re` or the twin
+    skips ahead by itself); else None."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        items, reach = tree.data, 0
+        for k, (op, av) in enumerate(items):
+            if op is _c.LITERAL:
+                run = []
+                for op2, av2 in items[k:]:
+                    if op2 is not _c.LITERAL:
+                        break
+                    run.append(chr(av2))
+                return ("".join(run), reach) if reach else None
+            reach += _parser.SubPattern(tree.state, [(op, av)]).getwidth()[1]
+            if reach > MAX_REACH:
+                return None
+    except Exception:  # noqa: BLE001 - unreadable: no anchor
+        return None
+    return None
 
 
 def twin(pattern):

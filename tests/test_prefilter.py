@@ -156,3 +156,71 @@ def test_lookbehinds_move_after_the_first_character():
     plain = re.compile(r"\d+件")
     assert twin(plain) is plain
     assert sum(twin(p) is not p for p in SHIPPED) >= 5
+
+
+def _date_patterns():
+    from checker.checks import dates
+    return [v for v in vars(dates).values() if isinstance(v, re.Pattern)]
+
+
+ANCHORED = [re.compile(p) for p in (
+    r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", r"(?<!\d)(0?\d{1,2})月",
+    r"[一二三]?[是次]第", r"(?:ab|c)?xx", r"\d{1,3}(?=x)件件")]
+
+
+@pytest.mark.parametrize("pattern, anchor", [
+    (r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", ("月", 7)),
+    (r"(?<!\d)(0?\d{1,2})月", ("月", 3)),
+    (r"\d{1,3}(?=x)件件", ("件件", 3)),
+])
+def test_an_anchor_is_the_first_literal_a_few_characters_in(pattern, anchor):
+    from checker.prefilter import _anchor_of
+    assert _anchor_of(re.compile(pattern)) == anchor
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+月",            # no bound on how far in the literal stands
+    r"月\d",             # at the start: re finds it by itself
+    r"(?:月|日)\d",      # no top-level literal
+    r"\d{20}月",         # too far in
+    r"(?i)ab?c",         # case variants
+])
+def test_no_anchor(pattern):
+    from checker.prefilter import _anchor_of
+    assert _anchor_of(re.compile(pattern)) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_anchor_scan_finds_exactly_what_finditer_finds(data):
+    from checker.prefilter import _anchor_of, _anchored, finditer
+    candidates = [p for p in SHIPPED + _date_patterns() + ANCHORED if _anchor_of(p) is not None]
+    pattern = data.draw(st.sampled_from(candidates))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    words = pieces + list("0123456789.年月日是次第件x。，、 \n") + ["2020", "03", "12"] + FULL_REACH
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=40)))
+    text += "普通的文字" * data.draw(st.integers(0, 200))
+    text = "".join(data.draw(st.permutations(text.split("字")))) if data.draw(st.booleans()) else text
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _anchored(pattern, _anchor_of(pattern), text)] == expected, \
+        (pattern.pattern, text)
+    assert [(m.span(), m.groups()) for m in finditer(pattern, text)] == expected
+
+
+# matches whose anchor stands as far in as the pattern allows
+FULL_REACH = ["2020年12月", "2019年10月31日", "03月", "123件件", "ab是第", "cxx", "2020年1011", "201912月"]
+
+
+@pytest.mark.parametrize("text", FULL_REACH)
+def test_the_anchor_scan_finds_matches_with_the_anchor_furthest_in(text):
+    from checker.prefilter import _anchor_of, _anchored
+    padded = "普通的文字" * 200 + text + "普通的文字" * 200
+    for pattern in _date_patterns() + ANCHORED:
+        if _anchor_of(pattern) is not None:
+            assert [m.span() for m in _anchored(pattern, _anchor_of(pattern), padded)] == \
+                [m.span() for m in pattern.finditer(padded)], (pattern.pattern, text)
+
+
+def test_the_shipped_date_patterns_have_anchors():
+    from checker.prefilter import _anchor_of
+    assert sum(_anchor_of(p) is not None for p in _date_patterns()) >= 4
