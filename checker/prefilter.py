@@ -13,8 +13,9 @@ helps, each giving exactly the matches of a plain scan:
   ahead to the characters that can begin a match by itself;
 - an *anchor scan*: a pattern with a literal it cannot match without, at most a
   few characters after the start of a match (`(?:(\d{4})年)?(\d{1,2})月`: 月 at
-  most 7 characters in), is tried only just before each occurrence of it
-  (`str.find`, C speed), while those stay few;
+  most 7 characters in; one per alternative of an alternation), is tried only
+  just before each occurrence of one (found by `str.find`), while those stay
+  few; of several such sets, the one rarest in the text is used;
 - a *first-character scan*: other patterns `re` cannot skip through are tried
   only where a match can begin, while those places stay few.
 
@@ -46,6 +47,7 @@ MAX_CLASS = 24     # a class of more characters than this is no useful requireme
 MAX_NODES = 400    # a requirement tree larger than this costs more than it saves
 MAX_FIRST = 64     # at most this many possible first characters for a first-character scan
 MAX_REACH = 12     # an anchor at most this many characters after the start of a match
+MAX_SETS = 6       # at most this many anchor sets to choose from
 SPARSE = 64        # first-character scan only while its places stay under 1/SPARSE of the text
 SHORT = 600        # a text shorter than this is scanned plainly: setting up costs more
 
@@ -102,9 +104,9 @@ def finditer(pattern, text: str):
     trying only the places where a match can begin while they stay few (then a
     plain scan takes over)."""
     if len(text) >= SHORT:
-        anchor = _anchor_of(pattern) if _ANCHOR_OVERRUNS.get(pattern, 0) < 2 else None
-        if anchor is not None:
-            return _anchored(pattern, anchor, text)
+        anchors = _anchor_of(pattern) if _ANCHOR_OVERRUNS.get(pattern, 0) < 2 else None
+        if anchors is not None:
+            return _anchored(pattern, anchors, text)
     fast = twin(pattern)
     first = _first_class(pattern) if fast is pattern and len(text) >= SHORT and _OVERRUNS.get(pattern, 0) < 2 \
         else None
@@ -142,62 +144,96 @@ def _sparse(pattern, first, text: str):
             pos = m.end()
 
 
-def _anchored(pattern, anchor, text: str):
-    """The matches of `pattern`, tried only at the `reach` places before each
-    occurrence of its anchor. Exact: a match starting at s holds the anchor in
-    [s, s + reach], so no match starts between the scan's position and
-    (next occurrence - reach)."""
-    word, reach = anchor
-    pos, budget = 0, len(text) // SPARSE
-    find, match = text.find, pattern.match
-    while True:
-        at = find(word, pos)
-        if at < 0:
-            return
-        i = max(pos, at - reach)
-        budget -= at - i + 1
-        if budget < 0:  # NOTE: as in _sparse: no match begins before i; a plain scan from there
-            _ANCHOR_OVERRUNS[pattern] = _ANCHOR_OVERRUNS.get(pattern, 0) + 1
-            yield from twin(pattern).finditer(text, i)
-            return
-        pos = at + 1
-        while i <= at:
+def _anchored(pattern, anchor_sets, text: str):
+    """The matches of `pattern`, tried only at the places up to `reach` before
+    each occurrence of an anchor of one set: the set with the fewest places in
+    this text (`str.count`). Exact: a match starting at s holds an anchor of the
+    set (of the alternative it matches) in [s, s + reach], so no match starts
+    anywhere else; the places are tried in order, as `re` would."""
+    count = text.count
+    cost, anchors = min((sum(count(w) * (r + 1) for w, r in a), a) for a in anchor_sets)
+    if cost > len(text) // SPARSE:  # the anchors are common here: a plain scan
+        _ANCHOR_OVERRUNS[pattern] = _ANCHOR_OVERRUNS.get(pattern, 0) + 1
+        yield from twin(pattern).finditer(text)
+        return
+    places: set = set()
+    find = text.find
+    for word, reach in anchors:
+        at = find(word)
+        while at >= 0:
+            places.update(range(max(0, at - reach), at + 1))
+            at = find(word, at + 1)
+    pos, match = 0, pattern.match
+    for i in sorted(places):
+        if i >= pos:
             m = match(text, i)
             if m is not None:
                 yield m
                 pos = m.end()
-                break
-            i += 1
 
 
 def _anchor_of(pattern):
-    """(literal, reach) for a pattern with an anchor (cached), or None."""
+    """The anchor sets of a pattern (cached): ((literal, reach), ...) each, or None."""
     return _remembered(_ANCHORS, pattern, lambda p: derived("prefilter-anchor", p, _anchor_source))
 
 
 def _anchor_source(pattern):
-    """The first top-level literal run of the pattern and the most characters a
-    match can hold before it, when that is 1..MAX_REACH (at 0 `re` or the twin
-    skips ahead by itself); else None."""
+    """Sets of literals, each set holding one literal of every match at most
+    MAX_REACH characters in (one per alternative of an alternation), with how
+    far in each may stand. None when there are none, or when every literal
+    stands at the very start (`re` or the twin then skips ahead by itself)."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
-        items, reach = tree.data, 0
-        for k, (op, av) in enumerate(items):
-            if op is _c.LITERAL:
-                run = []
-                for op2, av2 in items[k:]:
-                    if op2 is not _c.LITERAL:
-                        break
-                    run.append(chr(av2))
-                return ("".join(run), reach) if reach else None
-            reach += _parser.SubPattern(tree.state, [(op, av)]).getwidth()[1]
-            if reach > MAX_REACH:
-                return None
+        found = _anchor_sets(tree.data, tree.state, 0)
     except Exception:  # noqa: BLE001 - unreadable: no anchor
         return None
-    return None
+    if not any(reach for one in found for _word, reach in one):
+        return None
+    out = []
+    for one in found[:MAX_SETS]:
+        reaches: dict = {}
+        for word, reach in one:
+            reaches[word] = max(reach, reaches.get(word, 0))
+        out.append(tuple(sorted(reaches.items())))
+    return tuple(out)
+
+
+def _anchor_sets(items, state, reach) -> list:
+    """Anchor sets of a sequence whose match begins at most `reach` characters in."""
+    out, k = [], 0
+    while k < len(items) and reach <= MAX_REACH:
+        op, av = items[k]
+        if op is _c.LITERAL:
+            run = []
+            while k < len(items) and items[k][0] is _c.LITERAL:
+                run.append(chr(items[k][1]))
+                k += 1
+            out.append([("".join(run), reach)])
+            reach += len(run)
+            continue
+        out.extend(_item_anchor_sets(op, av, state, reach))
+        reach += _parser.SubPattern(state, [(op, av)]).getwidth()[1]
+        k += 1
+    return out
+
+
+def _item_anchor_sets(op, av, state, reach) -> list:
+    if op is _c.SUBPATTERN and not (av[1] & re.IGNORECASE):
+        return _anchor_sets(av[3].data, state, reach)
+    if op in _REPEATS and av[0] >= 1:   # the body's first round begins here
+        return _anchor_sets(av[2].data, state, reach)
+    if op is _c.BRANCH:
+        combined = []
+        for branch in av[1]:
+            sets = _anchor_sets(branch.data, state, reach)
+            if not sets:
+                return []
+            # NOTE: one set per alternative, chosen here: digits are everywhere in a report
+            combined.extend(next((s for s in sets if not all(w.isdigit() for w, _r in s)), sets[0]))
+        return [combined]
+    return []
 
 
 def twin(pattern):
