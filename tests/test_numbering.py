@@ -321,3 +321,12 @@ def test_the_whole_text_scan_skips_only_blocks_without_markers(pieces):
     every_block = [item for unit, blocks in enumerate(_units(doc)) for para in blocks
                    for item in _items_in(para, unit, doc)]
     assert doc.enumerations == tuple(sorted(every_block, key=lambda e: e.span.start))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ENUM_PIECES + ["第一是", "十一是", "二十三是", "第十二：", "最后", "首先", "是是",
+                                                "一二三是", "第第一，", "五"]), max_size=60))
+def test_markers_are_exactly_what_the_marker_pattern_finds(pieces):
+    from checker.language import _ENUM, markers
+    text = "".join(pieces)
+    assert [(m.span(), m.groups()) for m in markers(text)] == [(m.span(), m.groups()) for m in _ENUM.finditer(text)]
