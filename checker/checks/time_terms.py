@@ -62,14 +62,20 @@ class TimeBoundTerm(CheckType):
         if not tl.known:
             return
         year_end = dt.date(tl.year, 12, 31)
+        early = p["report"] == "early"
+        written_by = tl.written_by() if early else None
         hits = []
         for t in p["terms"]:
+            # NOTE: a term that cannot be early or stale in this report's year is not looked for
+            # (most of the table: the bound at any offset is written_by or later)
+            if (t.start <= written_by) if early else not _stale(t, year_end):
+                continue
             for b, m, a, z in scan(doc, p["scope"], t.pattern):
                 at = b.span.start + a
-                if p["report"] == "early":
+                if early:
                     if t.start > tl.bound_at(at, t.plan):
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
-                elif _stale(t, year_end) and not t.allow_after.match(b.text, z):
+                elif not t.allow_after.match(b.text, z):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
                                     _current(p["terms"], t.group, year_end)))
         yield from sorted(hits, key=lambda h: h.start)
