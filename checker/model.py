@@ -203,8 +203,13 @@ class Document:
 
     # -- derived views -------------------------------------------------
     def walk_sections(self):
-        for s in self.sections:
-            yield from s.walk()
+        """Every section, depth first in reading order."""
+        return iter(self.all_sections)
+
+    @cached_property
+    def all_sections(self) -> tuple:
+        # NOTE: a tuple once, not a recursive generator per call: a dozen rules walk the tree
+        return tuple(s for top in self.sections for s in top.walk())
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:

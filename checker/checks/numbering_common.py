@@ -44,8 +44,18 @@ class Break(namedtuple("Break", "index kind expected previous renumber")):
     __slots__ = ()
 
 
-def sibling_groups(doc) -> list[Group]:
-    """Every sibling group, parents in reading order; see `_carry_on`."""
+def sibling_groups(doc) -> tuple[Group, ...]:
+    """Every sibling group, parents in reading order; see `_carry_on`.
+
+    Cached on the document (in its instance __dict__, like cached_property): six
+    numbering rules read the same groups."""
+    cached = doc.__dict__.get("_sibling_groups")
+    if cached is None:
+        cached = doc.__dict__["_sibling_groups"] = tuple(_groups(doc))
+    return cached
+
+
+def _groups(doc) -> list[Group]:
     out = _split(None, doc.sections)
     nested: dict[int, list[Group]] = {}
     for section in doc.walk_sections():
