@@ -18,13 +18,21 @@ _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "exp
 
 
 _WIDTHS: dict = {}  # character -> terminal columns, filled as characters are met
+# NOTE: blocks whose every character is East Asian Wide or Fullwidth (checked against
+# unicodedata in the tests): the bulk of a Chinese line is counted by one C-speed pass
+_WIDE = re.compile("[\u3000-\u303e\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]+")
 
 
 def display_width(s: str) -> int:
+    """Terminal columns of `s`: two for East Asian Wide and Fullwidth characters."""
     if s.isascii():
         return len(s)
-    n, widths = 0, _WIDTHS
-    for ch in s:
+    rest = _WIDE.sub("", s)
+    n = 2 * (len(s) - len(rest))
+    if rest.isascii():
+        return n + len(rest)
+    widths = _WIDTHS
+    for ch in rest:
         w = widths.get(ch)
         if w is None:
             w = widths[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
