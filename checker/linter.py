@@ -87,12 +87,24 @@ def _severity(rule: Rule, config: Config) -> str:
     return overrides.get(rule.id) or overrides.get(rule.name) or rule.severity
 
 
-def run_rules(doc, rules: list[Rule], config: Config) -> Result:
+def _reads_figures(rule: Rule) -> bool:
+    return "quantities" in getattr(rule.checker, "needs", ())
+
+
+def run_rules(doc, rules: list[Rule], config: Config, release: bool = False) -> Result:
+    """Run `rules` over `doc`. With `release`, the figures the statistics rules read
+    are dropped from `doc` once those rules have run (they run first): a caller
+    that reads the Document afterwards leaves it off."""
     result = Result()
     ctx = Context(config)
     n = len(doc.text)
     deadline = time.monotonic() + config.time_budget
-    for rule in rules:
+    # NOTE: findings are sorted below, so the order rules run in changes no output
+    rules = sorted(rules, key=lambda r: not _reads_figures(r))
+    last_reader = max((i for i, r in enumerate(rules) if _reads_figures(r)), default=-1)
+    for i, rule in enumerate(rules):
+        if release and i == last_reader + 1 and last_reader >= 0:
+            doc.release_figures()
         if time.monotonic() > deadline:  # one pathological file must not stall a CI run
             result.errors.append(RuleError(rule, doc.path, f"time budget of {config.time_budget:g} s "
                                                            f"exceeded; this and later rules skipped"))
@@ -118,10 +130,12 @@ def run_rules(doc, rules: list[Rule], config: Config) -> Result:
     return result
 
 
-def lint_document(doc, config: Config | None = None) -> Result:
+def lint_document(doc, config: Config | None = None, keep_views: bool = True) -> Result:
+    """Lint `doc`; `keep_views=False` lets the run drop views it no longer needs
+    (see run_rules) when the caller is done with the Document afterwards."""
     config = config or Config()
     rules = select_rules(config, doc.path)
-    result = run_rules(doc, rules, config)
+    result = run_rules(doc, rules, config, release=not keep_views)
     from .suppress import apply  # suppression comments (<!-- reportlint-disable … -->)
     result.findings = apply(doc, result.findings, rules, load_rules(tuple(config.rules)))
     return result

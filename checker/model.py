@@ -259,6 +259,18 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
 
+    # the figures of the text and everything derived from them (checker.relations, checker.pairings)
+    FIGURE_VIEWS = ("quantities", "_quantities_by_sentence", "_rate_claims", "_rate_evaluations")
+
+    def release_figures(self) -> None:
+        """Drop the cached figures and what was derived from them; read again, they are rebuilt.
+
+        NOTE: on a 10 MB text they are the largest view (about as large as the
+        model itself); checker.linter releases them once the rules that read them
+        have run, so they never stand alongside the findings of the others."""
+        for name in self.FIGURE_VIEWS:
+            self.__dict__.pop(name, None)
+
     @cached_property
     def _top_starts(self):
         tops = sorted(self.sections, key=lambda s: s.span.start)

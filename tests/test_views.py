@@ -1,0 +1,53 @@
+"""Views the run releases early: the figures (checker.quantities and what is derived
+from them) are read only by rules that declare `needs = ("quantities",)`, run first
+and dropped after them when the caller is done with the Document."""
+from __future__ import annotations
+
+import pytest
+
+from checker.config import Config
+from checker.linter import _reads_figures, run_rules, select_rules
+from checker.model import Document
+from checker.outline import build
+from conftest import EXAMPLES, FIXTURES
+
+SAMPLES = sorted(EXAMPLES.glob("*.txt")) + sorted(FIXTURES.rglob("*.txt"))[:25]
+
+
+def _texts():
+    return [p.read_text(encoding="utf-8") for p in SAMPLES]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return select_rules(Config())
+
+
+def test_some_rules_read_figures_and_most_do_not(rules):
+    readers = [r for r in rules if _reads_figures(r)]
+    assert len(readers) >= 8 and len(rules) - len(readers) >= 40
+
+
+@pytest.mark.parametrize("text", _texts()[:12])
+def test_only_rules_that_declare_figures_read_them(text, rules):
+    doc = build(text)
+    run_rules(doc, [r for r in rules if not _reads_figures(r)], Config())
+    assert not any(name in doc.__dict__ for name in Document.FIGURE_VIEWS)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_releasing_the_figures_changes_no_finding(text, rules):
+    config = Config()
+    kept, released = build(text), build(text)
+    before = run_rules(kept, rules, config)
+    after = run_rules(released, rules, config, release=True)
+    assert [repr(f) for f in after.findings] == [repr(f) for f in before.findings]
+    assert "quantities" in kept.__dict__
+    assert not any(name in released.__dict__ for name in Document.FIGURE_VIEWS)
+
+
+def test_a_released_view_is_rebuilt_when_read_again():
+    doc = build((EXAMPLES / "clean-2023.txt").read_text(encoding="utf-8"))
+    first = doc.quantities
+    doc.release_figures()
+    assert doc.quantities == first and doc.quantities is not first
