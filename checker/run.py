@@ -160,8 +160,9 @@ def _write_fixes(results) -> int:
     return status
 
 
-def _format(findings, results, config, opts) -> str:
-    from .formatters import Options, get
+def _format(findings, results, config, opts):
+    """The report as pieces of text (see checker.formatters.pieces)."""
+    from .formatters import Options, pieces
     from .rules import load_rules
     sources = {r.name: r.source.text for r in results if r.source is not None}
     if opts.fix:
@@ -169,16 +170,21 @@ def _format(findings, results, config, opts) -> str:
     docs = {r.name: r.doc for r in results if r.doc is not None}
     options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
                       rules=load_rules(tuple(config.rules)), docs=docs)
-    return get(opts.fmt)(findings, sources, options)
+    return pieces(opts.fmt)(findings, sources, options)
 
 
-def _write(text: str, output) -> None:
+def _write(text, output) -> None:
+    """Write a string, or pieces of text as they come, to stdout or `output`."""
+    parts = (text,) if isinstance(text, str) else text
     if not output:
-        sys.stdout.write(text)
+        write = sys.stdout.write
+        for part in parts:
+            write(part)
         sys.stdout.flush()
         return
     try:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            for part in parts:
+                fh.write(part)
     except OSError as err:
         raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None

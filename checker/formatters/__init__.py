@@ -2,7 +2,9 @@
 
 A formatter is a function `format(findings, sources, options) -> str` where
 `sources` maps a path to its text (for source lines and snippets) and
-`options` carries lang, colour and the rules (for SARIF/HTML help).
+`options` carries lang, colour and the rules (for SARIF/HTML help). A formatter
+module may also offer `chunks(...)` with the same arguments, yielding the same
+text in pieces: the CLI then writes them as they come (`pieces()`).
 """
 from __future__ import annotations
 
@@ -29,3 +31,14 @@ def get(name: str):
     if name not in FORMATS:
         raise KeyError(name)
     return importlib.import_module(f"{__name__}.{name}_format").format
+
+
+def pieces(name: str):
+    """The formatter as a function yielding its text in pieces (one piece when the
+    formatter has no `chunks`)."""
+    module = importlib.import_module(f"{__name__}.{name}_format") if name in FORMATS else None
+    if module is None:
+        raise KeyError(name)
+    if hasattr(module, "chunks"):
+        return module.chunks
+    return lambda findings, sources, options: iter((module.format(findings, sources, options),))

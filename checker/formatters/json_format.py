@@ -6,10 +6,20 @@ from json.encoder import encode_basestring
 
 
 def format(findings, sources, options) -> str:
-    rows = [f.as_json() for f in findings]
-    if not rows:
-        return "[]\n"
-    return "[\n" + ",\n".join(_row(r) for r in rows) + "\n]\n"
+    return "".join(chunks(findings, sources, options))
+
+
+def chunks(findings, sources, options):
+    """The output in pieces, one per finding (written as they come: a 10 MB file's
+    tens of thousands of findings never stand in memory as one string)."""
+    if not findings:
+        yield "[]\n"
+        return
+    sep = "[\n"
+    for f in findings:
+        yield sep + _row(f.as_json())
+        sep = ",\n"
+    yield "\n]\n"
 
 
 def _row(row: dict) -> str:

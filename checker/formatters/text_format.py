@@ -65,13 +65,18 @@ def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
 
 
 def format(findings, sources, options) -> str:
+    return "".join(chunks(findings, sources, options))
+
+
+def chunks(findings, sources, options):
+    """The output in pieces, one per finding, then the summary (written as they
+    come: a 10 MB file's findings never stand in memory as one string)."""
     labels = _LABELS.get(options.lang, _LABELS["zh"])
     c = _colors(options.color)
-    out = []
     lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
     for f in findings:
         sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
-        out.append(f"{c['bold']}{f.path}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} {f.message}")
+        out = [f"{c['bold']}{f.path}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} {f.message}"]
         if f.path not in lines_of:
             lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
         lines = lines_of[f.path]
@@ -85,10 +90,11 @@ def format(findings, sources, options) -> str:
             out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
         if f.expected:
             out.append(f"    {labels['expected']}: {f.expected}")
+        out.append("")
+        yield "\n".join(out)
     counts = Counter(f.severity for f in findings)
     files = len(sources)
     if findings:
-        out.append(labels["summary"].format(files=files, n=len(findings), **{k: counts.get(k, 0) for k in ("error", "warning", "info")}))
+        yield labels["summary"].format(files=files, n=len(findings), **{k: counts.get(k, 0) for k in ("error", "warning", "info")}) + "\n"
     else:
-        out.append(labels["clean"].format(files=files))
-    return "\n".join(out) + "\n"
+        yield labels["clean"].format(files=files) + "\n"
