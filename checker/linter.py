@@ -87,24 +87,28 @@ def _severity(rule: Rule, config: Config) -> str:
     return overrides.get(rule.id) or overrides.get(rule.name) or rule.severity
 
 
-def _reads_figures(rule: Rule) -> bool:
-    return "quantities" in getattr(rule.checker, "needs", ())
+_LANGUAGE_VIEWS = frozenset(("sentences", "quantities"))
+
+
+def _reads_language(rule: Rule) -> bool:
+    """Does the rule's check type declare that it reads sentences or figures (`needs`)?"""
+    return not _LANGUAGE_VIEWS.isdisjoint(getattr(rule.checker, "needs", ()))
 
 
 def run_rules(doc, rules: list[Rule], config: Config, release: bool = False) -> Result:
-    """Run `rules` over `doc`. With `release`, the figures the statistics rules read
-    are dropped from `doc` once those rules have run (they run first): a caller
-    that reads the Document afterwards leaves it off."""
+    """Run `rules` over `doc`. The rules that read sentences or figures run first;
+    with `release`, those views are dropped from `doc` once they have run (a
+    caller that reads the Document afterwards leaves it off)."""
     result = Result()
     ctx = Context(config)
     n = len(doc.text)
     deadline = time.monotonic() + config.time_budget
     # NOTE: findings are sorted below, so the order rules run in changes no output
-    rules = sorted(rules, key=lambda r: not _reads_figures(r))
-    last_reader = max((i for i, r in enumerate(rules) if _reads_figures(r)), default=-1)
+    rules = sorted(rules, key=lambda r: not _reads_language(r))
+    last_reader = max((i for i, r in enumerate(rules) if _reads_language(r)), default=-1)
     for i, rule in enumerate(rules):
         if release and i == last_reader + 1 and last_reader >= 0:
-            doc.release_figures()
+            doc.release_language_views()
         if time.monotonic() > deadline:  # one pathological file must not stall a CI run
             result.errors.append(RuleError(rule, doc.path, f"time budget of {config.time_budget:g} s "
                                                            f"exceeded; this and later rules skipped"))

@@ -103,12 +103,33 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-class Line(namedtuple("Line", "kind text span")):
-    """One classified physical line (without its line end)."""
-    # kind: str  heading | text | debris | blank
-    # text: str
-    # span: Span
-    __slots__ = ()
+class Line:
+    """One classified physical line (without its line end).
+
+    NOTE: its text is sliced from the document's text when read, not kept: a
+    10 MB text has hundreds of thousands of lines, and only the outline builder
+    reads their text."""
+    __slots__ = ("kind", "span", "_source")
+
+    def __init__(self, kind: str, span: Span, source: str):
+        self.kind = kind      # heading | text | debris | blank
+        self.span = span
+        self._source = source  # the whole text the span points into
+
+    @property
+    def text(self) -> str:
+        return self._source[self.span.start:self.span.end]
+
+    def __eq__(self, other):
+        if not isinstance(other, Line):
+            return NotImplemented
+        return (self.kind, self.span, self.text) == (other.kind, other.span, other.text)
+
+    def __hash__(self):
+        return hash((self.kind, self.span))
+
+    def __repr__(self):
+        return f"Line(kind={self.kind!r}, text={self.text!r}, span={self.span!r})"
 
 
 class Heading(namedtuple("Heading", (
@@ -259,16 +280,18 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
 
-    # the figures of the text and everything derived from them (checker.relations, checker.pairings)
-    FIGURE_VIEWS = ("quantities", "_quantities_by_sentence", "_rate_claims", "_rate_evaluations")
+    # the language views (sentences, figures) and everything derived from them
+    # (checker.relations, checker.pairings); rules read them through `needs`
+    LANGUAGE_VIEWS = ("sentences", "quantities", "_quantities_by_sentence", "_rate_claims", "_rate_evaluations")
 
-    def release_figures(self) -> None:
-        """Drop the cached figures and what was derived from them; read again, they are rebuilt.
+    def release_language_views(self) -> None:
+        """Drop the cached sentences and figures and what was derived from them; read
+        again, they are rebuilt.
 
-        NOTE: on a 10 MB text they are the largest view (about as large as the
-        model itself); checker.linter releases them once the rules that read them
-        have run, so they never stand alongside the findings of the others."""
-        for name in self.FIGURE_VIEWS:
+        NOTE: on a 10 MB text they are together as large as the model itself;
+        checker.linter releases them once the rules that read them have run, so
+        they never stand alongside the findings of the others."""
+        for name in self.LANGUAGE_VIEWS:
             self.__dict__.pop(name, None)
 
     @cached_property

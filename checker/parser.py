@@ -61,19 +61,19 @@ def parse_lines(text: str, index: LineIndex) -> tuple[list[Line], dict[int, Head
     starts = index.starts
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        raw = text[start:end].rstrip("\r\n")
+        raw = text[start:end].rstrip("\r\n")  # NOTE: read here, not kept (Line slices on use)
         span = index.span(start, start + len(raw))
         kind, tokens = kinds.get(i + 1, ("text", None))
         if kind == "heading":
             heading = _heading(tokens, index)
             if heading is not None:
                 headings[i + 1] = heading
-                lines.append(Line("heading", raw, span))
+                lines.append(Line("heading", span, text))
                 continue
             kind = "text"
         if not raw.strip(LEADING_SPACE + " ") or ("<!--" in raw and _COMMENT_LINE.match(raw)):
             kind = "blank"  # NOTE: a Markdown comment line (suppression comments) is invisible
-        lines.append(Line(kind, raw, span))
+        lines.append(Line(kind, span, text))
     return lines, headings
 
 

@@ -67,7 +67,7 @@ def group(lines: list, index: LineIndex) -> list:
             i = j
             continue
         line = lines[i]
-        out.append(line if line.kind != "row" else Line("text", line.text, line.span))
+        out.append(line if line.kind != "row" else Line("text", line.span, line._source))
         i += 1
     return out
 

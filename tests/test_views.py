@@ -1,12 +1,13 @@
-"""Views the run releases early: the figures (checker.quantities and what is derived
-from them) are read only by rules that declare `needs = ("quantities",)`, run first
-and dropped after them when the caller is done with the Document."""
+"""Views the run releases early: the sentences and figures (checker.language,
+checker.quantities and what is derived from them) are read only by rules that
+declare them in `needs`; those run first and the views are dropped after them
+when the caller is done with the Document."""
 from __future__ import annotations
 
 import pytest
 
 from checker.config import Config
-from checker.linter import _reads_figures, run_rules, select_rules
+from checker.linter import _reads_language, run_rules, select_rules
 from checker.model import Document
 from checker.outline import build
 from conftest import EXAMPLES, FIXTURES
@@ -24,30 +25,31 @@ def rules():
 
 
 def test_some_rules_read_figures_and_most_do_not(rules):
-    readers = [r for r in rules if _reads_figures(r)]
+    readers = [r for r in rules if _reads_language(r)]
     assert len(readers) >= 8 and len(rules) - len(readers) >= 40
 
 
 @pytest.mark.parametrize("text", _texts()[:12])
-def test_only_rules_that_declare_figures_read_them(text, rules):
+def test_only_rules_that_declare_language_views_read_them(text, rules):
     doc = build(text)
-    run_rules(doc, [r for r in rules if not _reads_figures(r)], Config())
-    assert not any(name in doc.__dict__ for name in Document.FIGURE_VIEWS)
+    run_rules(doc, [r for r in rules if not _reads_language(r)], Config())
+    assert not any(name in doc.__dict__ for name in Document.LANGUAGE_VIEWS)
 
 
 @pytest.mark.parametrize("text", _texts())
-def test_releasing_the_figures_changes_no_finding(text, rules):
+def test_releasing_the_language_views_changes_no_finding(text, rules):
     config = Config()
     kept, released = build(text), build(text)
     before = run_rules(kept, rules, config)
     after = run_rules(released, rules, config, release=True)
     assert [repr(f) for f in after.findings] == [repr(f) for f in before.findings]
-    assert "quantities" in kept.__dict__
-    assert not any(name in released.__dict__ for name in Document.FIGURE_VIEWS)
+    assert "quantities" in kept.__dict__ and "sentences" in kept.__dict__
+    assert not any(name in released.__dict__ for name in Document.LANGUAGE_VIEWS)
 
 
 def test_a_released_view_is_rebuilt_when_read_again():
     doc = build((EXAMPLES / "clean-2023.txt").read_text(encoding="utf-8"))
-    first = doc.quantities
-    doc.release_figures()
+    first, sentences = doc.quantities, doc.sentences
+    doc.release_language_views()
     assert doc.quantities == first and doc.quantities is not first
+    assert doc.sentences == sentences and doc.sentences is not sentences

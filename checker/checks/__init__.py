@@ -44,7 +44,11 @@ class CheckType:
     """Base class: subclasses set `name`, `params`, and implement `run`."""
     name: ClassVar[str] = ""
     params: ClassVar[dict[str, Param]] = {}
-    needs: ClassVar[tuple[str, ...]] = ()   # language views used: sentences, quantities, tokens
+    # NOTE: the language views `run` reads (doc.sentences, doc.quantities and what derives
+    # from them): rules that name one run first and the views are released after them
+    # (checker.linter.run_rules); a rule reading a view it does not name still works,
+    # only slower (the view is rebuilt), and tests/test_views.py catches it
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def prepare(self, params: dict) -> Any:
         """Turn validated parameters into what `run` uses (compiled patterns…)."""

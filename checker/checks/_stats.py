@@ -45,7 +45,7 @@ def load_totals(path: str):
 class VocabularyCheck(CheckType):
     """Base of the stat-* types: quantities, and a `vocabulary` file extending the built-in
     one, validated once when the rule is loaded (`loader` reads it)."""
-    needs = ("quantities",)
+    needs = ("sentences", "quantities")
     params = {"vocabulary": VOCABULARY}
     loader = staticmethod(load_rates)
 

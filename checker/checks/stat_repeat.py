@@ -30,7 +30,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 @register
 class StatRepeat(CheckType):
     name = "stat-repeat"
-    needs = ("quantities",)
+    needs = ("sentences", "quantities")
     params = {
         "min_label": Param((int,), 6, help="label characters needed to call two counts the same"),
         "skip_kinds": Param((list,), ["problems", "next_steps"]),

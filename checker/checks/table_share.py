@@ -24,7 +24,7 @@ from ..findings import Hit
 @register
 class TableShare(TableCheck):
     name = "table-share"
-    needs = ("quantities",)
+    needs = ("sentences", "quantities")
     params = {"verdict": Param((str,), "wrong", choices=("wrong", "truncated"),
                                help="wrong: neither rounded nor truncated; truncated: cut off")}
 

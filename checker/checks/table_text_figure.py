@@ -22,7 +22,7 @@ from ..findings import Hit
 @register
 class TableTextFigure(TableCheck):
     name = "table-text-figure"
-    needs = ("quantities",)
+    needs = ("sentences", "quantities")
     params = {}
 
     def hits(self, doc, analysis, p):

@@ -24,7 +24,7 @@ from ..findings import Hit
 @register
 class TableTextTotal(TableCheck):
     name = "table-text-total"
-    needs = ("quantities",)
+    needs = ("sentences", "quantities")
     params = {}
 
     def hits(self, doc, analysis, p):
