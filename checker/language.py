@@ -13,11 +13,32 @@ from .prefilter import holds_place
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
 
 
-class Sentence(namedtuple("Sentence", "text span paragraph")):
-    # text: str
-    # span: Span
-    # paragraph: Paragraph
-    __slots__ = ()
+class Sentence:
+    """One sentence of a block: a verbatim stretch of the document's text.
+
+    NOTE: its text is sliced from the document's text when read, not kept: the
+    sentences of a 10 MB text would otherwise hold another copy of it."""
+    __slots__ = ("span", "paragraph", "_source")
+
+    def __init__(self, span: Span, paragraph: Paragraph, source: str):
+        self.span = span
+        self.paragraph = paragraph
+        self._source = source  # the whole text the span points into
+
+    @property
+    def text(self) -> str:
+        return self._source[self.span.start:self.span.end]
+
+    def __eq__(self, other):
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self.span == other.span and self.paragraph == other.paragraph and self.text == other.text
+
+    def __hash__(self):
+        return hash(self.span)
+
+    def __repr__(self):
+        return f"Sentence(text={self.text!r}, span={self.span!r})"
 
 
 class EnumItem(namedtuple("EnumItem", "style marker number span paragraph unit", defaults=(0,))):
@@ -41,7 +62,7 @@ def split_sentences(doc) -> tuple[Sentence, ...]:
 def sentences_of(para: Paragraph, doc) -> list[Sentence]:
     """The sentences of one block: split after 。！？ (and closing quotes), stripped."""
     out, text, pos = [], para.text, 0
-    base, index = para.span.start, doc.index
+    base, index, source = para.span.start, doc.index, doc.text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text))
     for end in ends:
@@ -49,7 +70,7 @@ def sentences_of(para: Paragraph, doc) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             start = base + pos + len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(stripped, Span(start, start + len(stripped), index), para))
+            out.append(Sentence(Span(start, start + len(stripped), index), para, source))
         pos = end
     return out
 
