@@ -89,11 +89,13 @@ def _drop_wrapped_lines(scope, found, opens) -> None:
     is one pair: drop the last `unclosed` of a block and the matching first `unopened`
     of the next. NOTE: text copied from PDF often wraps lines inside a title mark."""
     for i in range(len(scope) - 1):
-        if scope[i + 1].span.line != scope[i].span.end_line + 1:
+        if not found[i] or not found[i + 1]:  # NOTE: before the line numbers, which cost a lookup each
             continue
         open_ = [k for k, h in enumerate(found[i]) if h[2]["kind"] == "unclosed"]
         close = [k for k, h in enumerate(found[i + 1]) if h[2]["kind"] == "unopened"]
-        if open_ and close and opens[found[i][open_[-1]][2]["mark"]] == found[i + 1][close[0]][2]["mark"]:
+        if not (open_ and close) or scope[i + 1].span.line != scope[i].span.end_line + 1:
+            continue
+        if opens[found[i][open_[-1]][2]["mark"]] == found[i + 1][close[0]][2]["mark"]:
             del found[i][open_[-1]]
             del found[i + 1][close[0]]
 

@@ -26,6 +26,7 @@ from ..findings import Hit
 _LEAD_END = re.compile(r"[。；;！？!?]")
 _CLAUSE = re.compile(r"[，,、：:]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 @register
@@ -74,7 +75,8 @@ def _leads(doc):
         if h.level == 1:
             continue
         first = section.paragraphs[0] if section.paragraphs else None
-        same_line = first is not None and first.span.line == h.span.end_line
+        # NOTE: on the heading's line when no line end stands between (no line lookups)
+        same_line = first is not None and not _LINE_BREAK.search(doc.text, h.span.end, first.span.start)
         line_end = first.span.end if same_line else h.span.end
         yield ("heading", h.level), h.marker_span.end, doc.text[h.marker_span.end:line_end]
     for item in doc.enumerations:
