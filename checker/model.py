@@ -208,7 +208,12 @@ class Document:
         self.text = text
         self.path = path
         self.index = index
-        self.lines = lines
+        # NOTE: the lines' kinds only; `lines` rebuilds the records on use (few rules read
+        # them after the outline is built, and a 10 MB text has hundreds of thousands)
+        self._line_kinds = tuple(line.kind for line in lines)
+        if len(lines) != len(index.starts) or any(
+                line.span.start != start for line, start in zip(lines, index.starts)):
+            raise ValueError("Document needs one Line per line of the text, in order")
         self.metadata = metadata
         self.title = title
         self.cover_letter = cover_letter
@@ -223,6 +228,19 @@ class Document:
         return f"Document(path={self.path!r}, {len(self.text)} characters, {len(self.sections)} sections)"
 
     # -- derived views -------------------------------------------------
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every physical line, classified (heading | text | debris | blank | row)."""
+        text, index, starts = self.text, self.index, self.index.starts
+        out = []
+        for i, kind in enumerate(self._line_kinds):
+            start = starts[i]
+            stop = starts[i + 1] if i + 1 < len(starts) else len(text)
+            while stop > start and text[stop - 1] in "\r\n":
+                stop -= 1
+            out.append(Line(kind, index.span(start, stop), text))
+        return tuple(out)
+
     def walk_sections(self):
         """Every section, depth first in reading order."""
         return iter(self.all_sections)
