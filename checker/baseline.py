@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 
 from .errors import ReportlintError
+from .findings import quote_of
 
 VERSION = 1
 _SPACE = re.compile(r"\s+")
@@ -39,17 +40,18 @@ def _rel(path: str, base: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def keys(findings, base: str = ".") -> list[tuple[str, str, str, int]]:
+def keys(findings, base: str = ".", sources=None) -> list[tuple[str, str, str, int]]:
     """(path, rule, normalised quote, occurrence) for each finding, in the given order.
 
     The occurrence index counts in position order whatever order is given.
+    `sources` (path -> text) supplies the quotes of findings linted without them.
     """
     order = sorted(range(len(findings)), key=lambda i: (findings[i].path, findings[i].start, findings[i].sort_key()))
     seen: Counter = Counter()
     out: list = [None] * len(findings)
     for i in order:
         f = findings[i]
-        head = (_rel(f.path, base), f.rule, normalise(f.quote))
+        head = (_rel(f.path, base), f.rule, normalise(quote_of(f, sources)))
         out[i] = head + (seen[head],)
         seen[head] += 1
     return out
@@ -60,9 +62,9 @@ def fingerprint(key: tuple) -> str:
     return hashlib.sha256(json.dumps(list(key), ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-def write(path: str, findings) -> int:
+def write(path: str, findings, sources=None) -> int:
     base = os.path.dirname(os.path.abspath(path))
-    entries = sorted(keys(findings, base))
+    entries = sorted(keys(findings, base, sources))
     data = {"tool": "reportlint", "version": VERSION,
             "findings": [{"path": p, "rule": r, "quote": q, "occurrence": n} for p, r, q, n in entries]}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -95,8 +97,8 @@ def load(path: str) -> set[tuple[str, str, str, int]]:
     return out
 
 
-def filter_new(findings, path: str) -> list:
+def filter_new(findings, path: str, sources=None) -> list:
     """The findings whose fingerprint is not in the baseline file."""
     known = load(path)
     base = os.path.dirname(os.path.abspath(path))
-    return [f for f, k in zip(findings, keys(findings, base)) if k not in known]
+    return [f for f, k in zip(findings, keys(findings, base, sources)) if k not in known]

@@ -30,6 +30,15 @@ class Hit(Record):
         set_field(self, "fixes", fixes)
 
 
+def quote_of(finding, sources=None) -> str:
+    """The text at a finding's span: its `quote`, or, for a finding linted without
+    quotes (the CLI keeps one copy of each text, not one per finding), the
+    stretch of `sources[path]` (path -> text)."""
+    if finding.quote or not sources:
+        return finding.quote
+    return sources.get(finding.path, "")[finding.start:finding.end]
+
+
 class Finding(Record):
     """One reported defect. `start`/`end` are character offsets, end exclusive (not in JSON);
     `quote` is the text at the span, for baselines and HTML."""

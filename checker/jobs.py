@@ -79,7 +79,8 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
         doc, lint = result.fix.doc, result.fix.result
     else:
         doc = build(source.text, name)
-        lint = lint_document(doc, config, keep_views=keep_doc)
+        # NOTE: the caller keeps the source text: quotes are read from it (findings.quote_of)
+        lint = lint_document(doc, config, keep_views=keep_doc, quotes=keep_doc)
     result.findings = list(lint.findings)
     result.errors = [str(e) for e in lint.errors]
     result.doc = doc if keep_doc else None

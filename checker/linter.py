@@ -95,10 +95,11 @@ def _reads_language(rule: Rule) -> bool:
     return not _LANGUAGE_VIEWS.isdisjoint(getattr(rule.checker, "needs", ()))
 
 
-def run_rules(doc, rules: list[Rule], config: Config, release: bool = False) -> Result:
+def run_rules(doc, rules: list[Rule], config: Config, release: bool = False, quotes: bool = True) -> Result:
     """Run `rules` over `doc`. The rules that read sentences or figures run first;
     with `release`, those views are dropped from `doc` once they have run (a
-    caller that reads the Document afterwards leaves it off)."""
+    caller that reads the Document afterwards leaves it off). Without `quotes`,
+    findings carry no copy of their text (`quote` is ""; see findings.quote_of)."""
     result = Result()
     ctx = Context(config)
     n = len(doc.text)
@@ -129,17 +130,19 @@ def run_rules(doc, rules: list[Rule], config: Config, release: bool = False) -> 
                 end_column=a.end_column, rule=rule.id, name=rule.name, category=rule.category,
                 severity=severity, message=render(rule.message[config.lang], hit.args, config.lang),
                 expected=hit.expected, start=start, end=end, fixes=tuple(hit.fixes),
-                quote=doc.text[start:end]))
+                quote=doc.text[start:end] if quotes else ""))
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def lint_document(doc, config: Config | None = None, keep_views: bool = True) -> Result:
+def lint_document(doc, config: Config | None = None, keep_views: bool = True, quotes: bool = True) -> Result:
     """Lint `doc`; `keep_views=False` lets the run drop views it no longer needs
-    (see run_rules) when the caller is done with the Document afterwards."""
+    (see run_rules) when the caller is done with the Document afterwards;
+    `quotes=False` leaves the findings' quotes to be read from the source text
+    (findings.quote_of), for a caller that keeps it (checker.jobs)."""
     config = config or Config()
     rules = select_rules(config, doc.path)
-    result = run_rules(doc, rules, config, release=not keep_views)
+    result = run_rules(doc, rules, config, release=not keep_views, quotes=quotes)
     from .suppress import apply  # suppression comments (<!-- reportlint-disable … -->)
     result.findings = apply(doc, result.findings, rules, load_rules(tuple(config.rules)))
     return result

@@ -72,12 +72,12 @@ def run_check(**kwargs) -> int:
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
     if opts.write_baseline:
         from .baseline import write
-        n = write(opts.write_baseline, findings)
+        n = write(opts.write_baseline, findings, _sources(results))
         _note(f"wrote {n} finding(s) to the baseline {opts.write_baseline}")
         return max(status, _rule_errors(results))
     if opts.baseline:
         from .baseline import filter_new
-        findings = filter_new(findings, opts.baseline)
+        findings = filter_new(findings, opts.baseline, _sources(results))
     _write(_format(findings, results, config, opts), opts.output)
     status = max(status, _rule_errors(results))
     if status != ExitCode.OK:
@@ -160,11 +160,16 @@ def _write_fixes(results) -> int:
     return status
 
 
+def _sources(results) -> dict:
+    """path -> text of every file read (formatters and baselines read quotes from them)."""
+    return {r.name: r.source.text for r in results if r.source is not None}
+
+
 def _format(findings, results, config, opts):
     """The report as pieces of text (see checker.formatters.pieces)."""
     from .formatters import Options, pieces
     from .rules import load_rules
-    sources = {r.name: r.source.text for r in results if r.source is not None}
+    sources = _sources(results)
     if opts.fix:
         sources = {r.name: (r.fix.fixed if r.fix else r.source.text) for r in results if r.source is not None}
     docs = {r.name: r.doc for r in results if r.doc is not None}

@@ -116,7 +116,7 @@ def apply(doc, findings, ran, every_rule) -> list:
             kept.append(f)
     for f in candidates:
         d = next((d for d in found if d.start <= f.start < d.end), None)
-        key = f.quote if d and d.ids else "*"
+        key = doc.text[f.start:f.end] if d and d.ids else "*"  # the id the finding points at
         if d is None or (d.start, key) in used:
             continue
         if key != "*" and _known(key, every_rule) and not _known(key, ran):

@@ -18,6 +18,7 @@ from conftest import EXAMPLES, FIXTURES, ROOT
 from checker import linter, result_cache
 from checker.config import Config, resolve
 from checker.jobs import run_files
+from checker.findings import quote_of
 from checker.result_cache import ResultCache, context, open_cache, prune
 from checker.rules import load_rules
 from checker.run import run_check
@@ -162,12 +163,14 @@ def test_editing_an_extra_rule_file_is_a_miss(cache_home, tmp_path, monkeypatch)
     report.write_text("截止目前，我县已完成清理。截止到目前，仍在推进。\n", encoding="utf-8")
     config = resolve(str(tmp_path / "cfg.yaml"), discover=False)
     (first,), _ = lint([report], config, counter)
-    assert [f.quote for f in first if f.rule == "W901"] == ["截止目前"]
+    # NOTE: the CLI's findings carry no quote; it is read from the text (findings.quote_of)
+    text = report.read_text(encoding="utf-8")
+    assert [quote_of(f, {f.path: text}) for f in first if f.rule == "W901"] == ["截止目前"]
     rules.write_text(EXTRA_RULE % ("截止到目前", "截止到目前"), encoding="utf-8")
     load_rules.cache_clear()  # NOTE: this process remembers loaded rule files; a new run would not
     (second,), misses = lint([report], config, counter)
     assert misses == 1
-    assert [f.quote for f in second if f.rule == "W901"] == ["截止到目前"]
+    assert [quote_of(f, {f.path: text}) for f in second if f.rule == "W901"] == ["截止到目前"]
 
 
 def _copy_tree(src: Path, dst: Path) -> Path:

@@ -53,3 +53,13 @@ def test_a_released_view_is_rebuilt_when_read_again():
     doc.release_language_views()
     assert doc.quantities == first and doc.quantities is not first
     assert doc.sentences == sentences and doc.sentences is not sentences
+
+
+def test_findings_linted_without_quotes_read_them_from_the_text(rules):
+    from checker.findings import quote_of
+    text = (EXAMPLES / "defective-2020.txt").read_text(encoding="utf-8")
+    with_quotes = run_rules(build(text, "r.txt"), rules, Config()).findings
+    without = run_rules(build(text, "r.txt"), rules, Config(), quotes=False).findings
+    assert with_quotes and all(f.quote == "" for f in without)
+    assert [quote_of(f, {"r.txt": text}) for f in without] == [f.quote for f in with_quotes]
+    assert any(f.quote for f in with_quotes)

@@ -14,6 +14,7 @@ import os
 from urllib.parse import quote
 
 from ..baseline import fingerprint, keys
+from ..findings import quote_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://pypi.org/project/reportlint/"
@@ -45,11 +46,12 @@ def _rule(rule, lang: str) -> dict:
     }
 
 
-def _region(f) -> dict:
+def _region(f, sources) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
               "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
-    if f.quote:
-        region["snippet"] = {"text": f.quote}
+    quote = quote_of(f, sources)
+    if quote:
+        region["snippet"] = {"text": quote}
     return region
 
 
@@ -74,14 +76,14 @@ def format(findings, sources, options) -> str:
     rules = list(options.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []
-    for f, key in zip(findings, keys(findings)):
+    for f, key in zip(findings, keys(findings, sources=sources)):
         result = {
             "ruleId": f.rule,
             "level": LEVELS[f.severity],
             "message": {"text": _message(f, options.lang)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": uri(f.path)},
-                "region": _region(f)}}],
+                "region": _region(f, sources)}}],
             "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
             "properties": {"category": f.category, "name": f.name},
         }
