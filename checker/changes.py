@@ -35,7 +35,7 @@ class ChangeResult(namedtuple("ChangeResult", "verdict computation")):
 
 
 def _sentence_counts(claim: RateClaim, doc) -> list[Quantity]:
-    return by_sentence(doc).get(claim.quantity.sentence.span.start, [])
+    return by_sentence(doc).get(claim.quantity.sentence.start, [])
 
 
 def _plain(q: Quantity) -> bool:

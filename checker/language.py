@@ -16,26 +16,32 @@ _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
 class Sentence:
     """One sentence of a block: a verbatim stretch of the document's text.
 
-    NOTE: its text is sliced from the document's text when read, not kept: the
-    sentences of a 10 MB text would otherwise hold another copy of it."""
-    __slots__ = ("span", "paragraph", "_source")
+    NOTE: its text and span are made when read, not kept: the sentences of a
+    10 MB text would otherwise hold another copy of it and ~70,000 spans."""
+    __slots__ = ("start", "end", "paragraph", "_source", "_index")
 
-    def __init__(self, span: Span, paragraph: Paragraph, source: str):
-        self.span = span
+    def __init__(self, start: int, end: int, paragraph: Paragraph, source: str, index):
+        self.start = start
+        self.end = end
         self.paragraph = paragraph
-        self._source = source  # the whole text the span points into
+        self._source = source  # the whole text the offsets point into
+        self._index = index    # its LineIndex
 
     @property
     def text(self) -> str:
-        return self._source[self.span.start:self.span.end]
+        return self._source[self.start:self.end]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self._index)
 
     def __eq__(self, other):
         if not isinstance(other, Sentence):
             return NotImplemented
-        return self.span == other.span and self.paragraph == other.paragraph and self.text == other.text
+        return (self.start, self.end, self.paragraph, self.text) == (other.start, other.end, other.paragraph, other.text)
 
     def __hash__(self):
-        return hash(self.span)
+        return hash((self.start, self.end))
 
     def __repr__(self):
         return f"Sentence(text={self.text!r}, span={self.span!r})"
@@ -70,7 +76,7 @@ def sentences_of(para: Paragraph, doc) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             start = base + pos + len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(Span(start, start + len(stripped), index), para, source))
+            out.append(Sentence(start, start + len(stripped), para, source, index))
         pos = end
     return out
 

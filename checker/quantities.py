@@ -46,8 +46,9 @@ CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{
 
 
 class Quantity(namedtuple("Quantity", (
-        "value number multiplier unit kind text start end approx bound before "
-        "after clause_start clause_end lead sentence span"), defaults=(None, None, "", "", 0, 0, 0, None, None))):
+        "value number multiplier unit kind start end approx bound before "
+        "after clause_start clause_end lead sentence source shift index"),
+        defaults=(None, None, "", "", 0, 0, 0, None, "", 0, None))):
     """One quantity. NOTE: an immutable named tuple rather than a frozen
     dataclass: reports hold thousands and construction is 5x cheaper."""
     # value: Decimal  number x multiplier; for % and 个百分点 the number itself
@@ -55,7 +56,6 @@ class Quantity(namedtuple("Quantity", (
     # multiplier: int  1, 10**4 (万), 10**8 (亿) …
     # unit: str  件, %, 个百分点, 元 …
     # kind: str  count | percent | points
-    # text: str  as printed, numeral to unit (and a trailing 左右/以上)
     # start: int
     # end: int
     # approx: str | None = None  the approximation word
@@ -66,8 +66,25 @@ class Quantity(namedtuple("Quantity", (
     # clause_end: int = 0
     # lead: int = 0  where the quantity's words begin (an approximation word before it)
     # sentence: object = None  checker.language.Sentence (find_quantities)
-    # span: object = None  checker.model.Span (find_quantities)
+    # source: str = ""  the text `start` and `end` point into, less `shift` (shared, not a copy)
+    # shift: int = 0
+    # index: object = None  the document's LineIndex (find_quantities), for `span`
+    # NOTE: `text` and `span` are computed, not stored: a 10 MB file holds ~40,000 quantities
     __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        """As printed, numeral to unit (and a trailing 左右/以上)."""
+        return self.source[self.start - self.shift:self.end - self.shift]
+
+    @property
+    def span(self):
+        """checker.model.Span of the quantity (None without a document)."""
+        return None if self.index is None else self.index.span(self.start, self.end)
+
+    def __repr__(self):  # NOTE: not the whole source text
+        return (f"Quantity(value={self.value!r}, text={self.text!r}, start={self.start}, end={self.end}, "
+                f"unit={self.unit!r}, kind={self.kind!r}, before={self.before!r}, after={self.after!r})")
 
     @property
     def label(self) -> str:
@@ -230,6 +247,8 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(norm)]
     clauses = [_clause(breaks, r[9], r[8], len(norm)) for r in raw]
     out = []
+    # NOTE: with a document, offsets point into its text; without, into `text` (less `base`)
+    source, shift, index = (doc.text, 0, doc.index) if doc is not None else (text, base, None)
     offsets: dict = {}
 
     def at(k: int) -> int:  # NOTE: one int object per offset: a 10 MB text holds ~40,000 quantities
@@ -242,11 +261,9 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
         a = max(ca, raw[i - 1][8]) if i and clauses[i - 1][0] == ca else ca
         b = min(cb, raw[i + 1][9]) if i + 1 < len(raw) and clauses[i + 1][0] == ca else cb
         before, after = norm[a:lead].strip(), norm[end:b].strip()
-        first, last = at(start), at(end)
         out.append(Quantity(
-            value, number, mult, _UNITS.setdefault(unit, unit), kind, text[start:end], first, last, approx, bound,
-            before, after, at(ca), at(cb), at(lead), sentence,
-            doc.span(first, last) if doc is not None else None))
+            value, number, mult, _UNITS.setdefault(unit, unit), kind, at(start), at(end), approx, bound,
+            before, after, at(ca), at(cb), at(lead), sentence, source, shift, index))
     return out
 
 
@@ -326,6 +343,6 @@ def find_quantities(doc) -> tuple[Quantity, ...]:
     starts = [m.start() for m in vocab.pattern.finditer(norm) if m.group("unit") or m.group("pctcn")]
     out = []
     for sentence in doc.sentences:
-        if holds_place(starts, sentence.span.start, sentence.span.end):
-            out.extend(extract(sentence.text, sentence.span.start, sentence, doc))
+        if holds_place(starts, sentence.start, sentence.end):
+            out.extend(extract(sentence.text, sentence.start, sentence, doc))
     return tuple(out)

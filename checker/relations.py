@@ -182,7 +182,7 @@ def _claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
     for q in doc.quantities:
         if q.kind != "percent":
             continue
-        claim = _claim(doc, q, vocab, chains.get(q.sentence.span.start, ()))
+        claim = _claim(doc, q, vocab, chains.get(q.sentence.start, ()))
         if claim is not None:
             out.append(claim)
     return out
@@ -194,7 +194,7 @@ def by_sentence(doc) -> dict[int, list]:
     if cached is None:
         cached = {}
         for q in doc.quantities:
-            cached.setdefault(q.sentence.span.start, []).append(q)
+            cached.setdefault(q.sentence.start, []).append(q)
         doc.__dict__["_quantities_by_sentence"] = cached
     return cached
 
@@ -203,11 +203,11 @@ def _chains(doc) -> dict:
     by_start = by_sentence(doc)
     chains, prev = {}, None
     for s in doc.sentences:
-        own = [q for q in by_start.get(s.span.start, ()) if q.is_count]
+        own = [q for q in by_start.get(s.start, ()) if q.is_count]
         chain = own
         if prev is not None and prev.paragraph is s.paragraph and (not own or s.text.startswith("其中")):
-            chain = [q for q in by_start.get(prev.span.start, ()) if q.is_count] + own
-        chains[s.span.start] = tuple(chain)
+            chain = [q for q in by_start.get(prev.start, ()) if q.is_count] + own
+        chains[s.start] = tuple(chain)
         prev = s
     return chains
 

@@ -84,11 +84,11 @@ def parts_mismatches(doc, vocab: TotalsVocabulary) -> list[PartsMismatch]:
     out, prev = [], None
     by_start = by_sentence(doc)
     for s in doc.sentences:
-        qs = by_start.get(s.span.start)
+        qs = by_start.get(s.start)
         if qs:
             earlier = []
             if prev is not None and prev.paragraph is s.paragraph and s.text.startswith("其中"):
-                earlier = by_start.get(prev.span.start, [])
+                earlier = by_start.get(prev.start, [])
             text = s.text + (prev.text if earlier else "")
             if not any(w in text for w in vocab.skip_words):
                 out.extend(_sentence(doc, qs, earlier, vocab))

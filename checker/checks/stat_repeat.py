@@ -61,9 +61,9 @@ class StatRepeat(CheckType):
             if not q.is_count or doc.kind_at(q.start) in skipped:
                 continue
             s = q.sentence
-            if s.span.start not in plain:
-                plain[s.span.start] = _plain_sentence(s.text, words, year)
-            if not plain[s.span.start] or subjects.search(s.text, 0, q.start - s.span.start):
+            if s.start not in plain:
+                plain[s.start] = _plain_sentence(s.text, words, year)
+            if not plain[s.start] or subjects.search(s.text, 0, q.start - s.start):
                 continue
             key = (_SCOPE.sub("", q.before) + "|" + q.after, unit_family(q.unit))
             if len(key[0]) - 1 < p["min_label"]:
