@@ -12,7 +12,7 @@ helps, each giving exactly the matches of a plain scan:
   into an equivalent that takes its first character first, so that `re` skips
   ahead to the characters that can begin a match by itself;
 - an *anchor scan*: a pattern with a literal it cannot match without, at most a
-  few characters after the start of a match (`(?:(\d{4})年)?(\d{1,2})月`: 月 at
+  few characters after the start of a match (`(?:(\\d{4})年)?(\\d{1,2})月`: 月 at
   most 7 characters in; one per alternative of an alternation), is tried only
   just before each occurrence of one (found by `str.find`), while those stay
   few; of several such sets, the one rarest in the text is used;
