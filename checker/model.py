@@ -231,15 +231,23 @@ class Document:
     @property
     def lines(self) -> tuple[Line, ...]:
         """Every physical line, classified (heading | text | debris | blank | row)."""
-        text, index, starts = self.text, self.index, self.index.starts
-        out = []
-        for i, kind in enumerate(self._line_kinds):
-            start = starts[i]
-            stop = starts[i + 1] if i + 1 < len(starts) else len(text)
-            while stop > start and text[stop - 1] in "\r\n":
-                stop -= 1
-            out.append(Line(kind, index.span(start, stop), text))
-        return tuple(out)
+        return tuple(self.iter_lines())
+
+    def iter_lines(self, first: int = 1, reverse: bool = False):
+        """The lines from line number `first` on (or back to it, with `reverse`), made as
+        they are read: a caller looking for one line makes only the lines it passes."""
+        numbers = range(len(self._line_kinds) - 1, first - 2, -1) if reverse \
+            else range(max(0, first - 1), len(self._line_kinds))
+        for i in numbers:
+            yield self._line(i)
+
+    def _line(self, i: int) -> Line:
+        text, starts = self.text, self.index.starts
+        start = starts[i]
+        stop = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while stop > start and text[stop - 1] in "\r\n":
+            stop -= 1
+        return Line(self._line_kinds[i], self.index.span(start, stop), text)
 
     def walk_sections(self):
         """Every section, depth first in reading order."""

@@ -54,7 +54,7 @@ def blocks(doc, scope: str):
 
 def first_line(doc) -> tuple[int, int]:
     """Offsets of the first non-blank line: where a finding about a missing part goes."""
-    for line in doc.lines:
+    for line in doc.iter_lines():
         if line.kind != "blank":
             return line.span.start, line.span.end
     return 0, 0

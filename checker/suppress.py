@@ -57,8 +57,8 @@ def _known(key: str, rules) -> bool:
 
 
 def _next_content_line(doc, after: int) -> int | None:
-    for line in doc.lines:
-        if line.span.line > after and line.kind != "blank":
+    for line in doc.iter_lines(first=after + 1):  # NOTE: from there on, not from the top
+        if line.kind != "blank":
             return line.span.line
     return None
 

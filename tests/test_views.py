@@ -63,3 +63,14 @@ def test_findings_linted_without_quotes_read_them_from_the_text(rules):
     assert with_quotes and all(f.quote == "" for f in without)
     assert [quote_of(f, {"r.txt": text}) for f in without] == [f.quote for f in with_quotes]
     assert any(f.quote for f in with_quotes)
+
+
+def test_lines_are_made_on_use_from_any_line_on_and_backwards():
+    doc = build("标题\n\n第一段。\r\n\n第二段。\n")
+    lines = doc.lines
+    assert [(l.kind, l.text) for l in lines] == [("text", "标题"), ("blank", ""), ("text", "第一段。"),
+                                                ("blank", ""), ("text", "第二段。"), ("blank", "")]
+    assert [l.span.line for l in lines] == [1, 2, 3, 4, 5, 6]
+    assert list(doc.iter_lines(first=3)) == list(lines[2:])
+    assert list(doc.iter_lines(reverse=True)) == list(reversed(lines))
+    assert list(doc.iter_lines(first=3, reverse=True)) == list(reversed(lines[2:]))

@@ -25,7 +25,7 @@ class ClosingPresent(CheckType):
                    (c is not None and not c.organisations))
         if not missing:
             return
-        last = next((l for l in reversed(doc.lines) if l.kind not in ("blank", "debris")), None)
+        last = next((l for l in doc.iter_lines(reverse=True) if l.kind not in ("blank", "debris")), None)
         if last is None:
             return
         yield Hit(last.span.start, last.span.end, {})
