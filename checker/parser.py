@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from sys import intern
 from functools import lru_cache
 
 from .model import Heading, Line, LineIndex
@@ -97,14 +98,15 @@ def _heading(tokens, index: LineIndex) -> Heading | None:
     level, malformed, fullwidth = _classify(mark_tok.type, m)
     num = m.group("num")
     number = numeral_value(num) if num else None
+    # NOTE: markers, numerals and delimiters repeat from heading to heading: one string each
     return Heading(
-        level=level, marker=marker, numeral=num, number=number,
-        delimiter=(m.group("open") + m.group("close")) or m.group("delim"),
+        level=level, marker=intern(marker), numeral=num and intern(num), number=number,
+        delimiter=intern((m.group("open") + m.group("close")) or m.group("delim")),
         malformed=malformed, text=text.strip(LEADING_SPACE),
         span=index.span(start, body_start + len(text)),
         marker_span=index.span(start, start + len(marker)),
         fullwidth=fullwidth,
-        expected_marker=expected_marker(level, number, fullwidth),
+        expected_marker=intern(expected_marker(level, number, fullwidth)),
     )
 
 
