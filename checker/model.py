@@ -98,6 +98,14 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         return Span(start, max(start, end), self)
 
+    def bounds(self, text: str, i: int) -> tuple[int, int]:
+        """Offsets of line i (0-based) of `text`, without its line end."""
+        start = self.starts[i]
+        stop = self.starts[i + 1] if i + 1 < len(self.starts) else len(text)
+        while stop > start and text[stop - 1] in "\r\n":
+            stop -= 1
+        return start, stop
+
     def offset(self, line: int, column: int) -> int:
         line = max(1, min(line, len(self.starts)))
         return self.starts[line - 1] + column - 1
@@ -242,12 +250,8 @@ class Document:
             yield self._line(i)
 
     def _line(self, i: int) -> Line:
-        text, starts = self.text, self.index.starts
-        start = starts[i]
-        stop = starts[i + 1] if i + 1 < len(starts) else len(text)
-        while stop > start and text[stop - 1] in "\r\n":
-            stop -= 1
-        return Line(self._line_kinds[i], self.index.span(start, stop), text)
+        start, stop = self.index.bounds(self.text, i)
+        return Line(self._line_kinds[i], self.index.span(start, stop), self.text)
 
     def walk_sections(self):
         """Every section, depth first in reading order."""

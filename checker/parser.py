@@ -59,11 +59,10 @@ def parse_lines(text: str, index: LineIndex) -> tuple[list[Line], dict[int, Head
         kinds[line_no] = (item.data, tokens)
     lines: list[Line] = []
     headings: dict[int, Heading] = {}
-    starts = index.starts
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        raw = text[start:end].rstrip("\r\n")  # NOTE: read here, not kept (Line slices on use)
-        span = index.span(start, start + len(raw))
+    for i in range(len(index.starts)):
+        start, stop = index.bounds(text, i)
+        raw = text[start:stop]  # NOTE: read here, not kept (Line slices on use)
+        span = index.span(start, stop)
         kind, tokens = kinds.get(i + 1, ("text", None))
         if kind == "heading":
             heading = _heading(tokens, index)
