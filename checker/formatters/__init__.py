@@ -27,18 +27,20 @@ class Options:
         return f"Options(lang={self.lang!r}, color={self.color!r}, rules=<{len(self.rules)}>, docs=<{len(self.docs)}>)"
 
 
-def get(name: str):
+def _module(name: str):
     if name not in FORMATS:
         raise KeyError(name)
-    return importlib.import_module(f"{__name__}.{name}_format").format
+    return importlib.import_module(f"{__name__}.{name}_format")
+
+
+def get(name: str):
+    return _module(name).format
 
 
 def pieces(name: str):
     """The formatter as a function yielding its text in pieces (one piece when the
     formatter has no `chunks`)."""
-    module = importlib.import_module(f"{__name__}.{name}_format") if name in FORMATS else None
-    if module is None:
-        raise KeyError(name)
+    module = _module(name)
     if hasattr(module, "chunks"):
         return module.chunks
     return lambda findings, sources, options: iter((module.format(findings, sources, options),))
