@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from sys import intern
 from functools import lru_cache
 
@@ -36,11 +37,19 @@ def _cache_file() -> str:
     return os.path.join(folder, "lark-report")
 
 
+def grammar_text(possessive: bool = sys.version_info >= (3, 11)) -> str:
+    """The Lark grammar. NOTE: its possessive repeats (`[...]*+`, Python 3.11+) only
+    spare the regex engine backtracking that cannot succeed; without them (Python
+    3.10) they are plain greedy repeats, which match the same (tests/test_parser.py)."""
+    with open(grammar_path(), encoding="utf-8") as fh:
+        grammar = fh.read()
+    return grammar if possessive else grammar.replace("]*+", "]*")
+
+
 @lru_cache(maxsize=1)
 def _lark():
     from lark import Lark
-    with open(grammar_path(), encoding="utf-8") as fh:
-        grammar = fh.read()
+    grammar = grammar_text()
     kwargs = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
     try:
         return Lark(grammar, cache=_cache_file(), **kwargs)

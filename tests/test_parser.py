@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker.outline import build, classify
+from checker.parser import grammar_text
 
 
 def headings(text):
@@ -139,6 +140,30 @@ def test_parser_never_raises(parts):
     doc = build(text)
     for h in doc.headings:
         assert 0 <= h.span.start <= h.span.end <= len(text)
+
+
+ROW_FRAGMENTS = st.sampled_from(["|", "｜", "\t", " | ", "\n", "\r\n", "指标", "2020", "一、", "（1）", "　", "—"])
+
+
+@pytest.fixture(scope="module")
+def lexers():
+    import sys
+    from lark import Lark
+    from checker.parser import grammar_text
+    if sys.version_info < (3, 11):
+        pytest.skip("possessive repeats need Python 3.11")
+    make = lambda g: Lark(g, parser="lalr", lexer="contextual", maybe_placeholders=False)  # noqa: E731
+    return make(grammar_text(possessive=True)), make(grammar_text(possessive=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ROW_FRAGMENTS, FRAGMENTS, st.text(max_size=6)), max_size=40))
+def test_possessive_repeats_match_as_plain_greedy_ones(lexers, parts):
+    # the grammar as shipped, and as Python 3.10 reads it: the same tokens
+    text = "".join(parts)
+    tokens = [[(t.type, t.start_pos, t.end_pos) for t in lark.lex(text)] for lark in lexers]
+    assert tokens[0] == tokens[1]
+    assert "]*+" in grammar_text() and "]*+" not in grammar_text(possessive=False)
 
 
 def test_a_wrapped_line_ending_in_zhengfu_is_not_a_masthead():
