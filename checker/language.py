@@ -7,7 +7,7 @@ import re
 from collections import namedtuple
 
 from .model import Paragraph, Span
-from .numerals import cn_to_int
+from .numerals import FULLWIDTH_DIGITS, cn_to_int
 from .prefilter import holds_place
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
@@ -158,21 +158,25 @@ def _items_in(para: Paragraph, unit: int, doc) -> list[EnumItem]:
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+def _year_in(text: str):
+    return _YEAR.search(text.translate(FULLWIDTH_DIGITS))  # ２０２３年 names a year too
+
+
 def report_year(doc) -> int | None:
     """The year reported on: title, then the preamble, then the closing date."""
     if doc.title:
-        m = _YEAR.search(doc.title.text)
+        m = _year_in(doc.title.text)
         if m:
             return int(m.group(1))
     for para in doc.preamble[:2]:
-        m = _YEAR.search(para.text[:80])
+        m = _year_in(para.text[:80])
         if m:
             return int(m.group(1))
     if doc.closing and doc.closing.date:
         y, mo = int(doc.closing.date[:4]), int(doc.closing.date[5:7])
         return y - 1 if mo <= 6 else y
     for section in doc.sections[:1]:
-        m = _YEAR.search(section.heading.text)
+        m = _year_in(section.heading.text)
         if m:
             return int(m.group(1))
     return None

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
                     Paragraph, Section, Span, Table)
+from .numerals import FULLWIDTH_DIGITS
 from .parser import LEADING_SPACE, expected_marker, parse_lines
 from .resources import vocab_path
 from .tables import group as group_tables
@@ -72,7 +73,7 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
 def _published_in(text: str, key_text: str):
     if not _PUBLISHED_KEYS.search(key_text):
         return None
-    m = _DATE.search(text)
+    m = _DATE.search(text.translate(FULLWIDTH_DIGITS))  # NOTE: same length, so same span
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
@@ -88,7 +89,7 @@ def _sub_span(line: Line, cols: tuple[int, int], index: LineIndex) -> Span:
 # -- closing block -------------------------------------------------------------
 
 def _is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text.strip(LEADING_SPACE + " ")))
+    return bool(_DATE_LINE.match(text.strip(LEADING_SPACE + " ").translate(FULLWIDTH_DIGITS)))
 
 
 def _is_org_line(text: str) -> bool:
@@ -137,6 +138,7 @@ def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex) ->
 
 
 def _iso_date(text: str) -> str | None:
+    text = text.translate(FULLWIDTH_DIGITS)  # ２０２１年１月５日 is a date too
     t = "".join(_CN_DIGIT.get(ch, ch) for ch in text) if re.match(r"[〇零一二三四五六七八九]{4}", text) else text
     if t != text:  # 二〇二一年一月十五日
         from .numerals import cn_to_int

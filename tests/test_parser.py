@@ -94,6 +94,16 @@ def test_title_debris_publication_date_and_closing():
     assert [p.text for p in doc.preamble] == ["2020年，我县依法行政。"]
 
 
+def test_fullwidth_digits_name_the_year_and_the_dates():
+    text = ("发布时间：２０２１年３月２日\n\n某县２０２０年法治政府建设情况报告\n\n一、主要工作\n正文。\n\n"
+            "某县人民政府\n２０２１年１月１５日\n")
+    doc = build(text)
+    assert doc.report_year == 2020
+    assert doc.closing.date == "2021-01-15" and doc.closing.date_text == "２０２１年１月１５日"
+    assert doc.metadata.published == "2021-03-02"
+    assert text[doc.metadata.published_span.start:doc.metadata.published_span.end] == "２０２１年３月２"
+
+
 def test_key_and_value_on_separate_lines():
     doc = build("发布日期:\n2020-05-12\n信息名称:\n关于2019年度法治政府建设情况的报告\n"
                 "关于2019年度法治政府建设情况的报告\n\n一、工作情况\n正文。\n")

@@ -154,6 +154,8 @@ def test_range_and_run_on_expectations():
 @pytest.mark.parametrize("bad, expected", [
     ("62日，召开会议", "6月2日"), ("活动62日启动", "6月2日"), ("201710月至今", "2017年10月"),
     ("20199月以来", "2019年9月"), ("会议于20200512召开", "2020年5月12日"),
+    ("2019年925日，召开会议", "9月25日"), ("2021年1231日前完成整改", "12月31日"),
+    ("2020年229日召开会议", "2月29日"),
 ])
 def test_fused_dates_expect_the_inferred_form(bad, expected):
     hit = next(f for f in mine(report(2020, bad + "。")) if f.rule == "D101")
@@ -168,6 +170,7 @@ def test_a_fused_date_with_two_readings_names_both_and_offers_none():
 @pytest.mark.parametrize("good", [
     "在60日内作出决定", "为期45日", "压缩至45日", "全年365日", "咨询电话2020512", "资金20200512元",
     "丹政发〔2020〕14号", "6月2日召开会议", "2019年9月以来",
+    "2019年229日召开会议", "2020年120日内办结", "2020年度365日",
 ])
 def test_periods_numbers_and_codes_are_not_fused_dates(good):
     assert "D101" not in rules_of(report(2020, good + "。"))

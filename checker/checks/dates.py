@@ -6,8 +6,8 @@ closing date line.
       kind: fused      # fused | impossible | separator | leading-zero
       scope: document
 
-fused: digits that lost their 年/月/日 — 62日 (6月2日), 201710月 (2017年10月),
-2020512 (2020年5月12日); reported only when exactly one reading (or at least
+fused: digits that lost their 年/月/日 — 62日 (6月2日), 2019年925日 (2019年9月25日),
+201710月 (2017年10月), 2020512 (2020年5月12日); reported only when exactly one reading (or at least
 one, without `expected`) is a real date, and never for 60日内 and the like.
 impossible: 2月30日, 4月31日, 13月 (February 29 only in leap years, when the
 year is written).
@@ -30,6 +30,8 @@ _DURATION_BEFORE = set("第满共计近约限期每历时用逾超过余达为�
 _DURATION_AFTER = re.compile(r"(?:攻坚|行动|专项|计划|工程|时间|期限)")
 _NOT_A_DAY_AFTER = set("内以之后前起的期左余多个")
 _FUSED_DAY = re.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
+# 2019年925日: the 月 lost after a written year (the year then decides 2月29日)
+_FUSED_DAY_AFTER_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(\d{2,4})日")
 _FUSED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
 _FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
 _CODE_WORDS = re.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
@@ -112,6 +114,15 @@ def find_fused(text: str, starts=(0,)):
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{mo}月{d}日")
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
+    for m in finditer(_FUSED_DAY_AFTER_YEAR, text):
+        digits, year = m.group(2), int(m.group(1))
+        # NOTE: after a year, 1231日前 is a date (12月31日前); only 日内/日以上 stay lengths
+        if int(digits) <= 31 or m.end() < len(text) and text[m.end()] in "内以":
+            continue
+        readings = _readings(digits, year)
+        if readings:
+            args, expected = _reading_args(readings, lambda mo, d: f"{mo}月{d}日")
+            yield m.start(2), m.end(), dict(args, text=text[m.start(2):m.end()]), expected
     for m in finditer(_FUSED_MONTH, text):
         month = int(m.group(2))
         if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
