@@ -8,7 +8,8 @@
 order: a level-1 section whose kind comes before one already seen.
 missing: one hit per kind of `order` that has no level-1 section.
 duplicate: a kind that heads two level-1 sections.
-empty: a section (any level) with no text and no subsections.
+empty: a section (any level) with no text and no subsections; sibling headings that
+all end a sentence (。；！) and none of which has a body are a list of one-line items.
 Kinds not in `order` (responsibility, other) may stand anywhere.
 """
 from __future__ import annotations
@@ -65,7 +66,22 @@ class Sequence(CheckType):
             seen.add(s.kind)
 
     def _empty(self, doc, order):
-        for s in doc.walk_sections():
-            # a long heading line with no 。 carries its own body text
-            if not s.paragraphs and not s.children and len(s.heading.text) <= 40:
-                yield Hit(s.heading.span.start, s.heading.span.end, {"heading": s.heading.text})
+        yield from _empty_in(doc.sections)
+
+
+def _bodiless(s) -> bool:
+    return not s.paragraphs and not s.children
+
+
+def _empty_in(siblings):
+    # NOTE: headings that are whole sentences (（一）深入学习贯彻习近平法治思想。), none with
+    # a body, are a list of one-line items, not sections whose text was lost
+    items = all(_bodiless(s) and s.heading.text.rstrip().endswith(_SENTENCE_END) for s in siblings)
+    for s in siblings:
+        # a long heading line with no 。 carries its own body text
+        if _bodiless(s) and len(s.heading.text) <= 40 and not items:
+            yield Hit(s.heading.span.start, s.heading.span.end, {"heading": s.heading.text})
+        yield from _empty_in(s.children)
+
+
+_SENTENCE_END = ("。", "；", ";", "！", "!")
