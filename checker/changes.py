@@ -2,7 +2,8 @@
 
 Two relations, both found inside one sentence:
 
-* from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%.
+* from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%; also
+  受理729件，较上年的860件… and 办理408件，同比下降12%（上年为480件）.
   The rate is judged exactly (checker.rounding).
 * percentage points: 纠错率由15.2%下降到12.1%，下降3.1个百分点 -> 15.2-12.1.
 * unstated base: 来信来访案件90宗，同比下降42.68% (or 增长30人，增长率32%).
@@ -22,9 +23,12 @@ from .quantities import CLAUSE_BREAK, Quantity, is_continuous
 from .relations import RateClaim, RateVocabulary, by_sentence
 from .rounding import Verdict, accepting_interval, fmt, judge, percent
 
-_FROM = re.compile(r"(?:由|从)(?:原来的|原|过去的|过去|之前的)?(?:平均)?$")
+# 由41项, 从原来的41项, 由上年的480件, 由2022年的8.2%
+_FROM = re.compile(r"(?:由|从)(?:原来|原|过去|之前|上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年(?:度|底|末)?)?"
+                   r"(?:同期)?的?(?:平均)?$")
 _TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)(?:平均)?$")
 _VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:同期)?(?:的)?$")
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年(?:度)?)(?:同期)?(?:为|是)?")
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
 
 
@@ -57,7 +61,24 @@ def from_to(claim: RateClaim, doc) -> tuple[Quantity, Quantity] | None:
             return a, b
         if _VERSUS.search(b.before) and len(CLAUSE_BREAK.findall(doc.text, a.end, b.lead)) <= 1 and b.value > 0:
             return b, a
-    return None
+    return _base_in_brackets(claim, doc, qs)
+
+
+def _base_in_brackets(claim: RateClaim, doc, before: list) -> tuple[Quantity, Quantity] | None:
+    """办理408件，同比下降12%（上年为480件）: last year's value right after the rate."""
+    q = claim.quantity
+    after = [x for x in _sentence_counts(claim, doc) if x.start >= q.end]
+    if not before or not after:
+        return None
+    new, old = before[-1], after[0]
+    if not (_plain(new) and _plain(old) and new.unit == old.unit and new.multiplier == old.multiplier):
+        return None
+    if len(CLAUSE_BREAK.findall(doc.text, new.end, q.lead)) > 1 or old.value <= 0:
+        return None
+    between = doc.text[q.end:old.lead]
+    if between.lstrip()[:1] not in ("（", "(") or len(CLAUSE_BREAK.findall(between)) != 1:
+        return None
+    return (old, new) if _LAST_YEAR.fullmatch(old.before) else None
 
 
 def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:

@@ -14,6 +14,8 @@ candidate: a list may trail into counts that are not parts, and may
 belong to any earlier total (审结 rather than 收到). Two cases are reported:
 
 * a complete partition whose sum differs from the total just before it;
+* parts whose list ends in the rest (其他纠纷20件, 其余15件), so it is complete,
+  that add up to something else than the total just before them;
 * marked parts whose first two already exceed every candidate total.
 
 Parts that add up to less than the total are otherwise left alone: 其中
@@ -33,12 +35,13 @@ class TotalsVocabulary:
     """Part markers, partitions and exclusive outcomes (rules/data/totals.yaml)."""
 
     def __init__(self, markers: tuple, partitions: tuple, skip_words: tuple, disjoint: tuple = (),
-                 overlap_words: tuple = ()):
+                 overlap_words: tuple = (), residual_words: tuple = ()):
         self.markers = markers
         self.partitions = partitions
         self.skip_words = skip_words
         self.disjoint = disjoint
         self.overlap_words = overlap_words
+        self.residual_words = residual_words
 
     @cached_property
     def members(self) -> tuple:
@@ -53,13 +56,14 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
                             tuple(tuple(p) for p in data.get("partitions") or ()),
                             tuple(data.get("skip_words") or ()),
                             tuple(tuple(p) for p in data.get("disjoint") or ()),
-                            tuple(data.get("overlap_words") or ()))
+                            tuple(data.get("overlap_words") or ()),
+                            tuple(data.get("residual_words") or ()))
 
 
 class PartsMismatch(namedtuple("PartsMismatch", "total parts kind")):
     # total: Quantity
     # parts: tuple
-    # kind: str  partition | exceeds
+    # kind: str  partition | exceeds | residual
     __slots__ = ()
 
     @property
@@ -98,13 +102,18 @@ def parts_mismatches(doc, vocab: TotalsVocabulary) -> list[PartsMismatch]:
 
 def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVocabulary):
     used: set[int] = set()
+    rest = any(w in q.before for q in qs for w in vocab.residual_words)
     for i, q in enumerate(qs):
         if id(q) in used or not q.is_count:
             continue
         marked = q.before.startswith(vocab.markers)
+        run = None
         if not (marked or has_cue(q.label, vocab.members)):
-            continue
-        run = _run(doc, qs, i)
+            # NOTE: …86件，民事案件52件，其余30件: a list that ends in the rest needs no marker
+            run = _run(doc, qs, i) if rest else None
+            if not (run and _up_to_residual(run, vocab.residual_words)):
+                continue
+        run = run or _run(doc, qs, i)
         same = [c for c in earlier + qs[:i] if c.kind == "count" and unit_family(c.unit) == unit_family(q.unit)]
         if same and not same[-1].is_count:
             continue   # the nearest total is approximate (共1500余人，其中…): it may be the one
@@ -155,9 +164,31 @@ def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMisma
         return None   # parts that may overlap can exceed the total
     if marked and sums[0] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")
+    complete = _up_to_residual(run, vocab.residual_words)
+    if complete and (marked or _adjacent(nearest, run[0])) and _rest_of(complete[-1], nearest, vocab.residual_words):
+        return PartsMismatch(nearest, complete, "residual")   # …，其他纠纷20件: nothing is left out
     if _all_in_family(run, vocab.disjoint) and sums[-1] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")   # exclusive outcomes, all of them
     return None
+
+
+def _up_to_residual(run, words) -> tuple:
+    """The parts up to one that names the rest (其他纠纷20件, 其余15件), or ()."""
+    for k, p in enumerate(run[1:], 2):
+        if p.before.startswith(words):
+            return tuple(run[:k])
+    return ()
+
+
+def _rest_of(part: Quantity, total: Quantity, words) -> bool:
+    """其余30件, or a rest that names what the total counts (其他纠纷 of 矛盾纠纷): 其他法律
+    服务工作者 after 律师120人 is another kind of thing, not the rest of the lawyers."""
+    word = next(w for w in words if part.before.startswith(w))
+    noun = part.before[len(word):].lstrip("的")
+    if not noun:
+        return True
+    label = total.label
+    return any(noun[k:k + 2] in label for k in range(len(noun) - 1))
 
 
 def _covers(parts, family) -> bool:
