@@ -35,12 +35,29 @@ class ReportYear(CheckType):
                 yield Hit(c.date_span.start, c.date_span.end,
                           {"date": c.date, "year": year}, f"{year}年或{year + 1}年")
             return
+        # NOTE: a plan's heading (三、2023年工作打算) plans by where it stands; a sentence, by its words
+        seen = set()
+        for h in doc.headings:
+            at = doc.text.find(h.text, h.marker_span.end, h.span.end) if h.text else -1
+            if at >= 0 and doc.kind_at(h.span.start) == "next_steps":
+                for hit in _early_years(h.text, at, year, _PLAN_NOUN):
+                    seen.add(hit.start)
+                    yield hit
         for sent in doc.sentences:
-            if doc.kind_at(sent.span.start) != "next_steps" or not _PLAN.search(sent.text):
-                continue
-            for m in _YEAR.finditer(sent.text):
-                y = int(m.group(1))
-                if year - 3 <= y <= year and not re.search(r"以来|至今|截至|期间|比|同比|较", sent.text[max(0, m.start() - 4):m.end() + 6]):
-                    start = sent.span.start + m.start()
-                    yield Hit(start, start + len(m.group(0)), {"planned": y, "year": year},
-                              f"{year + 1}年")
+            if doc.kind_at(sent.span.start) == "next_steps" and _PLAN.search(sent.text):
+                yield from (hit for hit in _early_years(sent.text, sent.span.start, year) if hit.start not in seen)
+
+
+def _early_years(text: str, start: int, year: int, then=None):
+    """Years from three before the report year to it, unless looked back on (以来, 同比);
+    with `then`, only a year that pattern follows closely (2020年工作打算, not 巩固2020年成果)."""
+    for m in _YEAR.finditer(text):
+        y = int(m.group(1))
+        if then is not None and not then.match(text, m.end()):
+            continue
+        if year - 3 <= y <= year and not _LOOKING_BACK.search(text[max(0, m.start() - 4):m.end() + 6]):
+            yield Hit(start + m.start(), start + m.end(), {"planned": y, "year": year}, f"{year + 1}年")
+
+
+_PLAN_NOUN = re.compile(r"度?[\u4e00-\u9fff]{0,8}?(?:打算|计划|安排|思路|任务|目标|要点|重点)")
+_LOOKING_BACK = re.compile(r"以来|至今|截至|期间|比|同比|较")
