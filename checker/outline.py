@@ -253,6 +253,7 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
     roots: list[_Open] = []
     stack: list[_Open] = []
     tables: list[Table] = []
+    order = sorted(headings)  # line numbers, to look ahead from a nameless （）
     for line in group_tables(content, index):
         if isinstance(line, Table):
             tables.append(line)
@@ -263,7 +264,8 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
             continue
         if line.kind == "heading":
             h = headings[line.span.line]
-            if h.numeral is None and h.level == 2 and stack and stack[-1].heading.level >= 3:
+            if h.numeral is None and h.level == 2 and stack and stack[-1].heading.level >= 3 \
+                    and _nameless_is_fourth(stack, headings, order, line.span.line):
                 h = h._replace(level=4, expected_marker=expected_marker(4, None, h.fullwidth))
             while stack and stack[-1].heading.level >= h.level:
                 stack.pop()
@@ -285,6 +287,20 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
             preamble.append(para)
     sections = [_freeze(node, None, index) for node in roots]
     return preamble, sections, tables
+
+
+def _nameless_is_fourth(stack: list, headings: dict, order: list, line_no: int) -> bool:
+    """Is a （） under a 1. heading its first-level child (（1）) or the next of the （一）
+    above it? The heading after it decides: a 1. or a （五） makes it a （四）, a (2) a (1);
+    failing that, (1) siblings already under the 1. make it a (1), and so does the lack
+    of any （一） above the 1.: it has no sibling there to follow."""
+    from bisect import bisect_right
+    i = bisect_right(order, line_no)
+    after = headings[order[i]] if i < len(order) else None
+    if after is not None and after.numeral is not None and after.level in (2, 3, 4):
+        return after.level == 4
+    return any(c.heading.level == 4 for c in stack[-1].children) or stack[-1].heading.level == 4 \
+        or not any(o.heading.level == 2 for o in stack)
 
 
 def _heading_rest(line: Line, h: Heading, index: LineIndex) -> Paragraph | None:

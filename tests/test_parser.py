@@ -67,6 +67,18 @@ def test_empty_parens_under_a_third_level_heading_become_fourth_level():
     assert doc.headings[-1].level == 4
 
 
+@pytest.mark.parametrize("after, level", [
+    ("（五）戊\n", 2),          # the next （五）: this was the （四）
+    ("1.子\n", 2),             # it has a 1. of its own: a （一）-level heading
+    ("(2)孙\n", 4),            # the next (2): this was the (1)
+    ("", 2),                   # nothing decides: the （三） above it has a sibling to follow
+])
+def test_a_nameless_paren_after_a_numbered_list_takes_its_level_from_what_follows(after, level):
+    doc = build("一、甲\n（三）丙\n1.子\n2.丑\n（）丁\n" + after)
+    nameless = next(h for h in doc.headings if h.text == "丁")
+    assert nameless.level == level
+
+
 @pytest.mark.parametrize("heading,kind", [
     ("主要内容", "achievements"), ("2020年法治政府建设工作开展情况", "achievements"),
     ("推进法治政府建设的主要举措和成效", "achievements"), ("存在困难", "problems"),
