@@ -93,6 +93,12 @@ def test_nested_title_marks_expect_single_title_marks():
     assert "P102" not in rules_of(report(2020, "印发《关于印发〈办法〉的通知》。"))
 
 
+def test_an_unclosed_title_mark_before_a_whole_pair_is_unclosed_not_nesting():
+    found = [(f.rule, f.column) for f in mine(report(2020, "贯彻《行政处罚法，落实《优化营商环境条例》要求。"))
+             if f.rule in ("P101", "P102")]
+    assert found == [("P101", 3)]
+
+
 def test_page_debris_is_not_checked_for_marks():
     text = "日期:2024-03-01 来源:某县人民政府\n字体:【 打印\n\n" + report(2023, "全年召开常务会议4次。")
     assert rules_of(text) == []

@@ -115,6 +115,8 @@ def _scan(text: str, p, following: str):
     opens, closes, nest = p["opens"], p["closes"], p["nest"]
     stack: list[tuple[str, int]] = []
     crossed: list[str] = []  # marks already reported as crossed: their late close is not news
+    # NOTE: 《甲，《乙》 nests only if the outer 《 is closed; otherwise it is the unclosed one
+    nested: list[tuple[int, tuple]] = []   # (where the outer mark opened, the hit)
     for found in p["marks"].finditer(text):
         i, ch = found.start(), found.group()
         if ch in opens:
@@ -125,7 +127,8 @@ def _scan(text: str, p, following: str):
                 mark, at = stack.pop()
                 if mark in nest and any(m == mark for m, _ in stack):
                     inner = nest[mark]
-                    yield at, i + 1, _args("nested", mark, inner), inner[0] + text[at + 1:i] + inner[1]
+                    outer = next(a for m, a in reversed(stack) if m == mark)
+                    nested.append((outer, (at, i + 1, _args("nested", mark, inner), inner[0] + text[at + 1:i] + inner[1])))
             elif stack and WIDTH_TWINS.get(stack[-1][0]) == want:
                 mark, at = stack.pop()
                 yield i, i + 1, _args("width", ch), opens[mark]
@@ -139,6 +142,8 @@ def _scan(text: str, p, following: str):
                 crossed.remove(want)
             elif not _list_marker(text, i):
                 yield _clause_start(text, i), i + 1, _args("unopened", ch), None
+    unclosed = {at for _, at in stack}
+    yield from (hit for outer, hit in nested if outer not in unclosed)
     for mark, at in stack:
         if mark == "“" and following.startswith("“"):
             continue  # a quotation that runs on into the next paragraph
