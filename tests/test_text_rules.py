@@ -271,6 +271,15 @@ def test_plans_may_name_the_period_of_the_next_year():
     assert "W103" not in rules_of(report(2020, "全年召开常务会议4次。", plans="以“十四五”开局之年为契机。"))
 
 
+def test_plans_may_prepare_the_period_after_next_but_not_use_it():
+    body = "全年召开常务会议4次。"
+    assert "W101" not in rules_of(report(2019, body, plans="认真谋划“八五”普法工作。"))
+    assert "W101" not in rules_of(report(2019, body, plans="启动编制“八五”普法规划。"))
+    assert "W101" in rules_of(report(2019, body, plans="深入推进“八五”普法。"))
+    assert "W101" in rules_of(report(2018, body, plans="认真谋划“八五”普法工作。"))
+    assert "W101" in rules_of(report(2019, "认真谋划“八五”普法工作。"))   # not in the plans
+
+
 def test_superseded_terms_expect_the_current_one():
     hit = next(f for f in mine(report(2020, "以《全面推进依法行政实施纲要》为主线。")) if f.rule == "W102")
     assert hit.expected == "《法治政府建设实施纲要（2015—2020年）》"

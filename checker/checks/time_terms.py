@@ -9,9 +9,11 @@
 Each table entry has `term`, optional `regex`, `start`, optional `end`,
 `grace_years`, `plan`, `group`, `allow_after` and a `source`. early: the term
 starts after the report can have been written (31 March of the next year, or
-the closing date). stale: the report year ends more than `grace_years` after
-`end`, and the words right after the term do not look back (以来, 期间, 收官…);
-`expected` is the member of the same group current in the report year.
+the closing date); in the next-steps section a plan period (`plan: true`) may
+start the next year, or the year after when it is being prepared (谋划、编制).
+stale: the report year ends more than `grace_years` after `end`, and the words
+right after the term do not look back (以来, 期间, 收官…); `expected` is the
+member of the same group current in the report year.
 """
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ from ..findings import Hit
 # NOTE: words that turn a stale term into a look back ("“七五”普法圆满收官",
 # "《纲要》实施以来", "全国“七五”普法先进集体"): never flagged as current use.
 LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完成|结束|表彰|先进|中期|颁布|到期|之前|以前|确定的)"
+# NOTE: the next-steps section may prepare a plan period that starts the year after next
+_PREPARES = re.compile(r"(?:谋划|编制|制定|起草|筹划|筹备|研究|论证)[好]?[^，。；]{0,4}$")
 ENTRY_KEYS = {"term", "regex", "start", "end", "grace_years", "plan", "group", "allow_after", "source"}
 
 
@@ -73,7 +77,10 @@ class TimeBoundTerm(CheckType):
             for b, m, a, z in scan(doc, p["scope"], t.pattern):
                 at = b.span.start + a
                 if early:
-                    if t.start > tl.bound_at(at, t.plan):
+                    bound = tl.bound_at(at, t.plan)
+                    if t.start > bound and t.plan and tl.in_plans(at) and _PREPARES.search(b.text, max(0, a - 8), a):
+                        bound = dt.date(tl.year + 2, 12, 31)   # 谋划“八五”普法: made ready the year before
+                    if t.start > bound:
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
                 elif not t.allow_after.match(b.text, z):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
