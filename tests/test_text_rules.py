@@ -280,6 +280,17 @@ def test_plans_may_prepare_the_period_after_next_but_not_use_it():
     assert "W101" in rules_of(report(2019, "认真谋划“八五”普法工作。"))   # not in the plans
 
 
+@pytest.mark.parametrize("year, body, stale", [
+    (2023, "坚持以党的十九大精神为指导。", True),           # the 20th met before 2023 began
+    (2022, "坚持以党的十九大精神为指导。", False),          # ... and within 2022
+    (2020, "坚持以党的十八大精神为指导。", True),
+    (2020, "深入学习党的十八大、十九大精神。", False),       # a list that goes on
+    (2023, "党的十九大以来，我县依法行政水平不断提高。", False),
+])
+def test_a_congress_superseded_before_the_report_year_is_stale(year, body, stale):
+    assert ("W105" in rules_of(report(year, body))) is stale
+
+
 def test_superseded_terms_expect_the_current_one():
     hit = next(f for f in mine(report(2020, "以《全面推进依法行政实施纲要》为主线。")) if f.rule == "W102")
     assert hit.expected == "《法治政府建设实施纲要（2015—2020年）》"

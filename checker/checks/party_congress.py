@@ -4,7 +4,7 @@ congress cited as the current guide.
     check: party-congress
     params:
       table: congresses.yaml   # rules/data: opening dates of congresses and plenums
-      report: early            # early: not yet held | stale: two or more congresses old
+      report: early            # early: not yet held | stale: superseded before the report year
       scope: document
 
 Recognises 党的十九大, 中国共产党第二十次全国代表大会, 十九届四中全会 and lists
@@ -12,7 +12,9 @@ such as 十九届二中、三中、四中全会 (each plenum is judged on its ow
 the meeting opened after the report can have been written (31 March of the
 next year, or the closing date) — unless the text looks forward to it
 (迎接党的二十大, 即将召开). stale: 党的十大 in a 2020 report, when the current
-congress is the 19th; 党的十八大以来 and other look-backs are fine.
+congress is the 19th, or 党的十九大 in a 2023 report (the 20th met in October
+2022, before the year began); 党的十八大以来, lists (十八大、十九大) and other
+look-backs are fine.
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ _FORWARD_BEFORE = re.compile(r"(?:迎接|喜迎|迎|即将召开的|将要召开
 # NOTE: a meeting named with 召开 right after it (二十大召开之年, 胜利召开) is the event
 # itself, looked forward to; only 召开以来 looks back, and that needs the meeting held.
 _FORWARD_AFTER = re.compile(r"[^。，,；;]{0,6}?(?:召开(?!以来|后)|即将|前夕|之际)")
+# 党的十八大、十九大精神: a list that goes on to a later congress recounts them
+_LATER_IN_LIST = re.compile(rf"[、和及与]\s*(?:党的)?(?:{_NUM})大")
 _LOOK_BACK = re.compile(r"[^。，,；;、]{0,4}?(?:以来|以后|之后|后|召开|期间|时期|以前|之前|前|提出|报告|确立|作出|强调|通过)")
 
 
@@ -131,11 +135,17 @@ def _early(p, tl, text, start, end, key, name):
 
 
 def _stale(p, tl, text, start, end, key, name):
+    """Two congresses old, or older than one that met before the report year began
+    (党的十九大 as the guide of 2023, after the 20th met in October 2022). NOTE: one
+    that met within the report year leaves its predecessor current for most of it."""
     n, k = key
-    year_end = dt.date(tl.year, 12, 31)
-    held = [c for c, d in p["congresses"].items() if d <= year_end]
-    if k is not None or not held or n > max(held) - 2 or _LOOK_BACK.match(text, end):
+    congresses = p["congresses"]
+    held = [c for c, d in congresses.items() if d <= dt.date(tl.year, 12, 31)]
+    if k is not None or not held or _LOOK_BACK.match(text, end) or _LATER_IN_LIST.match(text, end):
         return None
     current = max(held)
+    governing = max((c for c, d in congresses.items() if d < dt.date(tl.year, 1, 1)), default=None)
+    if n > current - 2 and (governing is None or n >= governing):
+        return None
     return ({"name": name, "current": f"党的{int_to_cn(current)}大", "year": tl.year},
             f"党的{int_to_cn(current)}大")
