@@ -93,12 +93,24 @@ def _evaluate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> tuple[li
     truncated = [p for v, p in judged if v is Verdict.TRUNCATED and (p.strong or _evident(p, claim))]
     if truncated:
         return pairings, Evaluation(Verdict.TRUNCATED, truncated[0])
-    strong = [p for p in pairings if p.strong]
+    # NOTE: counts past a ；or 。 after the rate belong to the next claim (…办结率99.51%；受理
+    # 5236件，办结5198件…): they may silence it, never convict it
+    strong = [p for p in pairings if p.strong and not _past_the_clause(claim, p)]
     if not strong:
         return pairings, None
     target = Fraction(q.number)
     best = min(strong, key=lambda p: (abs(p.exact - target), -p.denominator.value))
     return pairings, Evaluation(Verdict.WRONG, best)
+
+
+def _past_the_clause(claim: RateClaim, p: Pairing) -> bool:
+    q = claim.quantity
+    text, shift = q.source, q.shift
+    return any(c.start > q.end and any(ch in _CLAIM_END for ch in text[q.end - shift:c.start - shift])
+               for c in (p.denominator, *p.parts))
+
+
+_CLAIM_END = "；;。！？!?"
 
 
 def _evident(p: Pairing, claim: RateClaim) -> bool:

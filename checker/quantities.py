@@ -116,6 +116,7 @@ class _Vocab(SimpleNamespace):
     not_unit_before: dict       # unit -> tuple of continuations
     not_after_chars: frozenset
     not_after_words: tuple
+    not_after_chinese: frozenset  # only before a Chinese numeral (统一, but 工单8640件)
     approx_before: dict         # word -> bound
     approx_before_re: re.Pattern
     approx_inside: dict
@@ -148,6 +149,7 @@ def vocabulary() -> _Vocab:
         not_unit_before={k: tuple(v) for k, v in (data.get("not_unit_before") or {}).items()},
         not_after_chars=frozenset(w for w in data.get("not_after") or () if len(w) == 1),
         not_after_words=tuple(w for w in data.get("not_after") or () if len(w) > 1),
+        not_after_chinese=frozenset(data.get("not_after_chinese") or ()),
         approx_before=dict(before),
         approx_before_re=re.compile("(?:" + _alternatives(before) + ")[" + _SPACES + "]*$"),
         approx_inside=dict(data.get("approx_inside") or {}),
@@ -283,7 +285,8 @@ def _read(norm: str, m: re.Match, vocab: _Vocab, masked):
         if a <= start < b:
             return None
     head = norm[max(0, start - 4):start].rstrip(_SPACES)
-    if head and (head[-1] in vocab.not_after_chars or head.endswith(vocab.not_after_words)):
+    if head and (head[-1] in vocab.not_after_chars or head.endswith(vocab.not_after_words)
+                 or (m.group("cn") and head[-1] in vocab.not_after_chinese)):
         return None
     unit = (m.group("unit") or "").strip(_SPACES)
     if unit in vocab.not_unit_before and norm.startswith(vocab.not_unit_before[unit], end):

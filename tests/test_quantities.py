@@ -36,6 +36,8 @@ def values(text: str) -> list[Decimal]:
     ("享受惠企资金11.47亿元", Decimal(1147000000), "元"),
     ("参加培训600人次", Decimal(600), "人次"),
     ("列席会议20 次", Decimal(20), "次"),
+    ("受理热线工单8640件", Decimal(8640), "件"),     # 单 forms words only with Chinese numerals
+    ("这3个问题", Decimal(3), "个"),
 ])
 def test_counts(text, value, unit):
     q = one(text)
@@ -102,6 +104,7 @@ def test_exact_counts_are_counts():
     "利用“4.8”司法日宣传",
     "实现“一件事”一次性告知",
     "统一受理，进一步规范",
+    "唯一窗口，单一渠道，其中之一",
     "“十四五”规划开局之年",
 ])
 def test_not_quantities(text):

@@ -180,6 +180,9 @@ SILENT = [
     "全年办理案件86件，较上年增加6件，其中民事52件，其他34件。",              # 上年: mixed years
     "全年受理案件408件，同比下降15%（其中行政案件为120件）。",                 # not last year's value
     "共有执业律师120人，其中公职律师50人，其他法律服务工作者60人。",          # the rest of something else
+    # the first rate's base is in another unit: the next clause's counts may not convict it
+    "全年受理热线来电8640个，办结8598件，办结率99.51%；受理信箱诉求5236件，办结5198件，办结率99.27%。",
+    "全年受理12345热线工单8640件，办结8598件，办结率99.51%。",             # 单 before digits: still a count
 ]
 
 
