@@ -130,6 +130,18 @@ def test_the_strict_half_width_rule_is_opt_in():
 
 # -- numbers -------------------------------------------------------------------
 
+@pytest.mark.parametrize("body, expected", [
+    ("全年办理行政处罚案件1 250件。", ["1250"]),
+    ("出动执法人员3\u00a0460人次。", ["3460"]),
+    ("办理案件12 345件，占比12 %。", ["12345", "12%"]),
+    ("共1\u2009250件。", []),                      # the thin space GB/T 15835 allows
+    ("咨询电话0571 8888，数据1 250 300件。", []),   # not a count split before its last three digits
+    ("序号1 25件。", []),
+])
+def test_a_count_split_before_its_last_three_digits(body, expected):
+    assert [f.expected for f in mine(report(2020, body)) if f.rule == "P105"] == expected
+
+
 def test_stray_spaces_around_numbers_are_one_finding_per_number():
     hits = [f for f in mine(report(2020, "调处成功率达\u00a099.70 %，加大人才培育\u00a0“提效”。")) if f.rule == "P105"]
     assert [f.expected for f in hits] == ["达99.70%", "育“"]

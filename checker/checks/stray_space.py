@@ -4,7 +4,7 @@ unit or %, or between two Chinese characters or marks.
     check: stray-space
     params:
       scope: document
-      around_numbers: true     # 达 99.70 %  -> 达99.70%   (one hit per number)
+      around_numbers: true     # 达 99.70 %  -> 达99.70%, 1 250件 -> 1250件 (one hit per number)
       between_chinese: true    # 培育 “提效”  -> 培育“提效”
 
 Spaces are the ASCII space, the no-break space (U+00A0), the en/em/thin
@@ -67,6 +67,10 @@ def _stray(text: str, numbers: bool, chinese: bool):
         elif numbers and _CJK.match(left) and right.isdigit():
             num = _NUMBER.match(text, z)
             out.append((a - 1, num.end(), [(a, z)]))
+        elif numbers and left.isdigit() and right.isdigit():
+            split = _split_number(text, a, z, m.group())
+            if split:
+                out.append(split)
         elif numbers and left.isdigit() and _UNIT.match(right):
             prev = out[-1] if out else None
             if prev and prev[1] == a and text[prev[1] - 1].isdigit() and len(prev[2]) == 1:
@@ -74,6 +78,24 @@ def _stray(text: str, numbers: bool, chinese: bool):
             else:
                 out.append((_number_start(text, a), z + 1, [(a, z)]))
     return out
+
+
+def _split_number(text: str, a: int, z: int, gap: str):
+    """1 250件: a count split by a space before its last three digits. NOTE: the thin
+    spaces GB/T 15835 allows as digit grouping (U+2009, U+202F) are left alone, and so
+    are longer runs (0571 8888) and groups not followed by a unit (table columns)."""
+    if "\u2009" in gap or "\u202f" in gap:
+        return None
+    i = a
+    while i > 0 and text[i - 1].isdigit():
+        i -= 1
+    if not 1 <= a - i <= 3 or (i and (text[i - 1] in ".," or text[i - 1].isspace())):
+        return None
+    tail = _GROUP.match(text, z)
+    return (i, tail.end(), [(a, z)]) if tail else None
+
+
+_GROUP = re.compile(r"\d{3}(?=[%‰\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 def _number_start(text: str, end: int) -> int:
