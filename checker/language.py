@@ -162,8 +162,8 @@ def _year_in(text: str):
     return _YEAR.search(text.translate(FULLWIDTH_DIGITS))  # ２０２３年 names a year too
 
 
-def report_year(doc) -> int | None:
-    """The year reported on: title, then the preamble, then the closing date."""
+def stated_year(doc) -> int | None:
+    """The year the title or the opening of the preamble names, if any."""
     if doc.title:
         m = _year_in(doc.title.text)
         if m:
@@ -172,6 +172,14 @@ def report_year(doc) -> int | None:
         m = _year_in(para.text[:80])
         if m:
             return int(m.group(1))
+    return None
+
+
+def report_year(doc) -> int | None:
+    """The year reported on: title, then the preamble, then the closing date."""
+    year = stated_year(doc)
+    if year is not None:
+        return year
     if doc.closing and doc.closing.date:
         y, mo = int(doc.closing.date[:4]), int(doc.closing.date[5:7])
         return y - 1 if mo <= 6 else y

@@ -3,8 +3,9 @@
     check: report-year
     params: {compare: closing}     # closing | planning
 
-closing: the closing date must fall in the report year or the next one
-(a 2020 report dated 2021-01-29 is fine; one dated 2019 is not).
+closing: the closing date must fall late in the report year (from October) or in
+the next one (a 2020 report dated 2021-01-29 or 2020-12-20 is fine; one dated 2019
+or 2020-03-05, before the year's work was done, is not).
 planning: in the next-steps section, a sentence that plans ("将", "计划",
 "力争", "继续") for a year before the one after the report year.
 """
@@ -31,9 +32,9 @@ class ReportYear(CheckType):
             return
         if p["compare"] == "closing":
             c = doc.closing
-            if c and c.date and c.date_span and not (year <= int(c.date[:4]) <= year + 1):
+            if c and c.date and c.date_span and not _fits(c.date, year, _named_year(doc, ctx)):
                 yield Hit(c.date_span.start, c.date_span.end,
-                          {"date": c.date, "year": year}, f"{year}年或{year + 1}年")
+                          {"date": c.date, "year": year}, f"{year}年末或{year + 1}年")
             return
         # NOTE: a plan's heading (三、2023年工作打算) plans by where it stands; a sentence, by its words
         seen = set()
@@ -46,6 +47,23 @@ class ReportYear(CheckType):
         for sent in doc.sentences:
             if doc.kind_at(sent.span.start) == "next_steps" and _PLAN.search(sent.text):
                 yield from (hit for hit in _early_years(sent.text, sent.span.start, year) if hit.start not in seen)
+
+
+def _named_year(doc, ctx) -> bool:
+    """Is the report year given (configuration, title, preamble) rather than read off
+    the closing date itself?"""
+    from ..language import stated_year
+    return ctx.config.report_year is not None or stated_year(doc) is not None
+
+
+def _fits(date: str, year: int, named: bool) -> bool:
+    """Late in the year reported on (from October) or in the next year. NOTE: only a
+    named year can show a date too early; one read off the date fits it by construction."""
+    y, m = int(date[:4]), int(date[5:7])
+    return y == year + 1 or (y == year and (m >= _EARLIEST_MONTH or not named))
+
+
+_EARLIEST_MONTH = 10
 
 
 def _early_years(text: str, start: int, year: int, then=None):
