@@ -10,7 +10,7 @@ fused: digits that lost their 年/月/日 — 62日 (6月2日), 2019年925日 (2
 201710月 (2017年10月), 2020512 (2020年5月12日); reported only when exactly one reading (or at least
 one, without `expected`) is a real date, and never for 60日内 and the like.
 impossible: 2月30日, 4月31日, 13月 (February 29 only in leap years, when the
-year is written).
+year is written), and 2020年1315日 (four digits no month and day can be).
 separator: 2020.5.12 or 2020/05/12 in running text (2020年5月12日).
 leading-zero: 03月08日 (3月8日): GB/T 9704-2012 7.3.5.x, 月、日不编虚位.
 The closing date line (doc.closing) is checked too when it is not a plain
@@ -34,6 +34,7 @@ _FUSED_DAY = re.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
 _FUSED_DAY_AFTER_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(\d{2,4})日")
 _FUSED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
 _FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
+_DATE_FRAME = re.compile(r"[于自从]$")
 _CODE_WORDS = re.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
 _NOT_A_DATE_AFTER = re.compile(r"(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
 _FULL = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
@@ -130,8 +131,11 @@ def find_fused(text: str, starts=(0,)):
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
         before = max(starts[block_at(starts, m.start())], m.start() - 8)
-        if _CODE_WORDS.search(text, before, m.start()) or _NOT_A_DATE_AFTER.match(text, m.end()):
+        if _CODE_WORDS.search(text, before, m.start()):
             continue
+        if _NOT_A_DATE_AFTER.match(text, m.end()) and not (
+                text.startswith("起", m.end()) and _DATE_FRAME.search(text, before, m.start())):
+            continue   # NOTE: 于/自2021512起 is a date (起 there is not the unit of cases)
         year = int(m.group(1))
         readings = _readings(m.group(2), year)
         if readings:
@@ -140,6 +144,12 @@ def find_fused(text: str, starts=(0,)):
 
 
 def find_impossible(text: str, starts=(0,)):
+    for m in finditer(_FUSED_DAY_AFTER_YEAR, text):
+        # 2020年1315日: four digits between 年 and 日 that no month and day can be (D101
+        # takes those that can)
+        digits, year = m.group(2), int(m.group(1))
+        if len(digits) == 4 and not _readings(digits, year) and text[m.end():m.end() + 1] not in ("内", "以"):
+            yield m.start(), m.end(), {"text": m.group(0)}, None
     for m in finditer(_FULL, text):
         year = int(m.group(1)) if m.group(1) else None
         month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
