@@ -26,7 +26,7 @@ from .rounding import Verdict, accepting_interval, fmt, judge, percent
 # 由41项, 从原来的41项, 由上年的480件, 由2022年的8.2%
 _FROM = re.compile(r"(?:由|从)(?:原来|原|过去|之前|上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年(?:度|底|末)?)?"
                    r"(?:同期)?的?(?:平均)?$")
-_TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)(?:平均)?$")
+_TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)(?:(?:19|20)\d{2}年(?:度|底|末)?的?|今年的?|本年的?)?(?:平均)?$")
 _VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:同期)?(?:的)?$")
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年(?:度)?)(?:同期)?(?:为|是)?")
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
