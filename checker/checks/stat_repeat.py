@@ -65,7 +65,9 @@ class StatRepeat(CheckType):
                 plain[s.start] = _plain_sentence(s.text, words, year)
             if not plain[s.start] or subjects.search(s.text, 0, q.start - s.start):
                 continue
-            key = (_SCOPE.sub("", q.before) + "|" + q.after, unit_family(q.unit))
+            # NOTE: 案件1462件中抽查… names the same cases as 案件1426件: 中 opens a selection
+            after = "" if q.after.startswith("中") else q.after
+            key = (_SCOPE.sub("", q.before) + "|" + after, unit_family(q.unit))
             if len(key[0]) - 1 < p["min_label"]:
                 continue
             first = seen.setdefault(key, q)
