@@ -8,7 +8,9 @@ malformed (), (一)、) across the whole document. When both widths occur it
 gives ONE hit, at the first marker of the minority width, with both counts;
 expected is that marker in the majority width, and the fixes convert every
 minority marker (brackets only, numerals and delimiters untouched). With
-equal counts the width printed first is the majority.
+equal counts the width printed first is the majority. Malformed markers (() that
+lost its numeral, (五)、) are left to N101 and N102, whose fixes write the majority
+width.
 NOTE: the generic `consistency` type matches text regexes in text scopes,
 which exclude heading markers; heading markers are parsed already, so the
 parsed width is counted here instead of re-matching brackets in text.
@@ -35,7 +37,9 @@ class HeadingBracketWidth(CheckType):
     def run(self, doc, p, ctx):
         marks = [h for h in doc.headings if h.level in (2, 4) and h.fullwidth is not None]
         major = document_width(doc)
-        minority = [h for h in marks if h.fullwidth != major]
+        # NOTE: a malformed marker (() without its numeral, (五)、) is N101's or N102's: their
+        # fixes already write the majority width, so one heading gets one finding
+        minority = [h for h in marks if h.fullwidth != major and h.malformed is None]
         if major is None or not minority:
             return
         table = _TO_FULL if major else _TO_HALF
