@@ -130,6 +130,11 @@ def test_the_strict_half_width_rule_is_opt_in():
 
 # -- numbers -------------------------------------------------------------------
 
+def test_a_space_between_the_phrases_of_a_quoted_slogan_is_not_stray():
+    body = "开展“学习民法典 护航美好生活”宣传活动，推进 法治建设，落实“谁执法 谁普法”。"
+    assert [f.expected for f in mine(report(2020, body)) if f.rule == "P105"] == ["进法"]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("全年办理行政处罚案件1 250件。", ["1250"]),
     ("出动执法人员3\u00a0460人次。", ["3460"]),

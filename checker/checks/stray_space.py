@@ -11,7 +11,8 @@ Spaces are the ASCII space, the no-break space (U+00A0), the en/em/thin
 spaces and the ideographic space (U+3000) — invisible when the text was
 copied from a web page. Chinese official texts put no space between a number
 and Chinese text or its unit (GB/T 15835-2011; GB/T 9704-2012). Leading and
-trailing spaces of a block are not stray. NOTE: a tab, or two or more ASCII
+trailing spaces of a block are not stray, nor is one between two phrases of a
+quoted slogan (“学习民法典 护航美好生活”). NOTE: a tab, or two or more ASCII
 spaces, separates table columns and is left alone. Each hit removes its spaces
 as a fix; `expected` is the text without them.
 """
@@ -57,13 +58,17 @@ class StraySpace(CheckType):
 def _stray(text: str, numbers: bool, chinese: bool):
     """(start, end, gaps) per stray space; a number's gaps before and after are one hit."""
     out = []
+    quoted = None
     for m in _SP.finditer(text):
         a, z = m.span()
         if a == 0 or z == len(text):
             continue
         left, right = text[a - 1], text[z]
         if chinese and _CJK.match(left) and _CJK.match(right):
-            out.append((a - 1, z + 1, [(a, z)]))
+            if quoted is None:
+                quoted = [q.span() for q in _QUOTED.finditer(text)]
+            if not _slogan_gap(text, a, z, quoted):
+                out.append((a - 1, z + 1, [(a, z)]))
         elif numbers and _CJK.match(left) and right.isdigit():
             num = _NUMBER.match(text, z)
             out.append((a - 1, num.end(), [(a, z)]))
@@ -78,6 +83,19 @@ def _stray(text: str, numbers: bool, chinese: bool):
             else:
                 out.append((_number_start(text, a), z + 1, [(a, z)]))
     return out
+
+
+def _slogan_gap(text: str, a: int, z: int, quoted) -> bool:
+    """“学习民法典 护航美好生活”: a space between two phrases of a quoted slogan or theme
+    is a typographic convention, not a slip (phrases of two or more Chinese characters)."""
+    if not any(qa < a and z < qb for qa, qb in quoted):
+        return False
+    return bool(_HAN2_END.search(text, 0, a)) and bool(_HAN2.match(text, z))
+
+
+_QUOTED = re.compile(r"“[^“”\n]{4,40}”|《[^《》\n]{4,40}》")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN2_END = re.compile(r"[\u4e00-\u9fff]{2}$")
 
 
 def _split_number(text: str, a: int, z: int, gap: str):
