@@ -100,6 +100,16 @@ def total_mismatches(view: View, empty: str = "missing") -> list[TotalMismatch]:
     return out
 
 
+def explained_by(m: TotalMismatch, other: TotalMismatch) -> bool:
+    """Is `m` off only because `other`'s total cell, one of m's parts, is off? (A row
+    total that does not add up also spoils its column's 合计, by the same amount.)"""
+    span = other.total.cell.span
+    if not any(c.cell.span == span for c in m.parts) or not other.total.value.exact:
+        return False
+    off = other.total.value.value - other.sum
+    return m.sum - off == m.total.value.value
+
+
 def _judge(line: TLine, t: Position, options, empty: str) -> TotalMismatch | None:
     total = line.at(t)
     if total is None or total.value.kind != "number" or total.value.approx:
