@@ -7,7 +7,7 @@ import re
 from collections import namedtuple
 
 from .model import Paragraph, Span
-from .numerals import FULLWIDTH_DIGITS, cn_to_int
+from .numerals import ascii_years, cn_to_int
 from .prefilter import holds_place
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
@@ -159,7 +159,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _year_in(text: str):
-    return _YEAR.search(text.translate(FULLWIDTH_DIGITS))  # ２０２３年 names a year too
+    return _YEAR.search(ascii_years(text))  # ２０２３年 and 二〇二三年 name a year too
 
 
 def stated_year(doc) -> int | None:

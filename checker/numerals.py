@@ -1,11 +1,24 @@
 """Chinese and Arabic numerals: value <-> text, for headings and enumerations."""
 from __future__ import annotations
 
+import re
+
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零一二三四五六七八九"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def ascii_years(text: str) -> str:
+    """Full-width digits and digit-by-digit Chinese years (二〇二一年, 二○二一年) as ASCII
+    digits. NOTE: one character for one, so offsets into the text still hold."""
+    text = text.translate(FULLWIDTH_DIGITS)
+    if "年" in text and _CN_YEAR.search(text):
+        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+    return text
 
 
 def cn_to_int(s: str) -> int | None:

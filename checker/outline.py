@@ -12,20 +12,20 @@ from functools import lru_cache
 
 from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
                     Paragraph, Section, Span, Table)
-from .numerals import FULLWIDTH_DIGITS
+from .numerals import ascii_years
 from .parser import LEADING_SPACE, expected_marker, parse_lines
 from .resources import vocab_path
 from .tables import group as group_tables
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|(?:19|20)\d{4,6}|"
-                        r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
+# NOTE: read after ascii_years: 二〇二一年 and ２０２１年 are 2021年 by then
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+                        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?|(?:19|20)\d{4,6})$")
 _ORG_END = re.compile(r"(政府|委员会|委|局|办公室|办|院|厅|所|中心|部|署|镇|乡|街道|处|队|会)$")
 _TITLE_WORDS = re.compile(r"报告|情况|总结|工作")
 _COVER_END = re.compile(r"请审阅|请审示|请审议|特此报告|予以呈报|请予审议|请阅示")
 _KEY_ONLY = re.compile(r"[:：][ \t\u3000]*$")
 _PUBLISHED_KEYS = re.compile(r"发布|日\s*期|时间|成文")
-_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
 def build(text: str, path: str = "<text>") -> Document:
@@ -73,7 +73,7 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
 def _published_in(text: str, key_text: str):
     if not _PUBLISHED_KEYS.search(key_text):
         return None
-    m = _DATE.search(text.translate(FULLWIDTH_DIGITS))  # NOTE: same length, so same span
+    m = _DATE.search(ascii_years(text))  # NOTE: same length, so same span
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
@@ -89,7 +89,7 @@ def _sub_span(line: Line, cols: tuple[int, int], index: LineIndex) -> Span:
 # -- closing block -------------------------------------------------------------
 
 def _is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text.strip(LEADING_SPACE + " ").translate(FULLWIDTH_DIGITS)))
+    return bool(_DATE_LINE.match(ascii_years(text.strip(LEADING_SPACE + " "))))
 
 
 def _is_org_line(text: str) -> bool:
@@ -138,24 +138,20 @@ def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex) ->
 
 
 def _iso_date(text: str) -> str | None:
-    text = text.translate(FULLWIDTH_DIGITS)  # ２０２１年１月５日 is a date too
-    t = "".join(_CN_DIGIT.get(ch, ch) for ch in text) if re.match(r"[〇零一二三四五六七八九]{4}", text) else text
-    if t != text:  # 二〇二一年一月十五日
-        from .numerals import cn_to_int
-        m = re.match(r"(\d{4})年([一二三四五六七八九十]+)月([一二三四五六七八九十]+)日", t)
-        if not m:
-            return None
-        y, mo, d = int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3))
-    else:
-        m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
-        if not m:
-            return None
-        y, mo, d = (int(g) for g in m.groups())
+    """2021年1月15日, ２０２１年１月１５日 or 二〇二一年一月十五日 as 2021-01-15."""
+    m = _ISO_PARTS.match(ascii_years(text))
+    if not m:
+        return None
+    from .numerals import cn_to_int
+    y, mo, d = (int(g) if g.isdigit() else cn_to_int(g) for g in m.groups())
     import datetime
     try:
         return datetime.date(y, mo, d).isoformat()
     except (ValueError, TypeError):
         return None
+
+
+_ISO_PARTS = re.compile(r"(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 
 
 # -- title, cover letter ---------------------------------------------------------

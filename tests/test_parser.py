@@ -116,6 +116,16 @@ def test_fullwidth_digits_name_the_year_and_the_dates():
     assert text[doc.metadata.published_span.start:doc.metadata.published_span.end] == "２０２１年３月２"
 
 
+@pytest.mark.parametrize("closing, iso", [
+    ("二〇二一年一月十五日", "2021-01-15"), ("二○二二年十二月三十一日", "2022-12-31"),
+    ("二〇二二年四月二十日", "2022-04-20"), ("二〇二一年二月三十日", None),
+])
+def test_closing_dates_in_chinese_numerals(closing, iso):
+    doc = build(f"二〇二〇年度法治政府建设情况报告\n\n一、主要工作\n正文。\n\n某县人民政府\n{closing}\n")
+    assert doc.closing.date_text == closing and doc.closing.date == iso
+    assert doc.report_year == 2020
+
+
 def test_key_and_value_on_separate_lines():
     doc = build("发布日期:\n2020-05-12\n信息名称:\n关于2019年度法治政府建设情况的报告\n"
                 "关于2019年度法治政府建设情况的报告\n\n一、工作情况\n正文。\n")
