@@ -220,20 +220,40 @@ def _stripped_span(line: Line, index: LineIndex) -> Span:
 def _kind_rules():
     from .yamlio import load_yaml_file
     data = load_yaml_file(vocab_path("sections.yaml")).data
-    return tuple((k["kind"], k.get("match", "last"), tuple(k["keywords"])) for k in data["kinds"])
+    rules = tuple((k["kind"], k.get("match", "last"), tuple(k["keywords"]), bool(k.get("not_in_measures")))
+                  for k in data["kinds"])
+    return rules, tuple(data.get("action_verbs") or ())
+
+
+_LEAD_YEAR = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?|今年|全年)?[，,]?")
 
 
 def classify(heading_text: str) -> str:
     best, best_end = "other", -1
-    for kind, match, words in _kind_rules():
-        ends = [heading_text.rfind(w) + len(w) for w in words if w in heading_text]
-        if not ends:
-            continue
+    for kind, match, ends in _named(heading_text):
         if match == "any":
             return kind
         if max(ends) > best_end:
             best, best_end = kind, max(ends)
     return best
+
+
+def kinds_named(heading_text: str) -> set[str]:
+    """Every kind a heading names, not only the one it is classified as:
+    存在的问题和下一步工作打算 names the problems and the next steps."""
+    return {kind for kind, _, _ in _named(heading_text)}
+
+
+def _named(heading_text: str):
+    """(kind, match, where its keywords end) for each kind the heading names."""
+    rules, verbs = _kind_rules()
+    measure = _LEAD_YEAR.sub("", heading_text).startswith(verbs) if verbs else False
+    for kind, match, words, not_in_measures in rules:
+        if measure and not_in_measures:
+            continue
+        ends = [heading_text.rfind(w) + len(w) for w in words if w in heading_text]
+        if ends:
+            yield kind, match, ends
 
 
 class _Open:
@@ -281,8 +301,18 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
                 s.end = line.span.end
         else:
             preamble.append(para)
-    sections = [_freeze(node, None, index) for node in roots]
+    kinds = _part_kinds(roots)
+    sections = [_freeze(node, kind, index) for node, kind in zip(roots, kinds)]
     return preamble, sections, tables
+
+
+def _part_kinds(roots: list) -> list[str]:
+    """The kind of each top-level part: by its heading's words, and an unnamed part
+    before the first problems or next-steps part is one more part of the achievements
+    (一、持续深化“放管服”改革 … 三、存在的问题)."""
+    kinds = [classify(n.heading.text) for n in roots]
+    later = next((i for i, k in enumerate(kinds) if k in ("problems", "next_steps")), 0)
+    return ["achievements" if k == "other" and i < later else k for i, k in enumerate(kinds)]
 
 
 def _nameless_is_fourth(stack: list, headings: dict, order: list, line_no: int) -> bool:
@@ -309,8 +339,7 @@ def _heading_rest(line: Line, h: Heading, index: LineIndex) -> Paragraph | None:
     return Paragraph(stripped, index.span(start + lead, start + lead + len(stripped)))
 
 
-def _freeze(node: _Open, parent_kind: str | None, index: LineIndex) -> Section:
-    kind = parent_kind or classify(node.heading.text)
+def _freeze(node: _Open, kind: str, index: LineIndex) -> Section:
     children = tuple(_freeze(c, kind, index) for c in node.children)
     return Section(node.heading, kind, tuple(node.paragraphs), children,
                    index.span(node.heading.span.start, node.end), tuple(node.tables))

@@ -87,9 +87,24 @@ def test_a_nameless_paren_after_a_numbered_list_takes_its_level_from_what_follow
     ("下一步法治政府建设的工作思路", "next_steps"), ("下一步工作安排", "next_steps"),
     ("党政主要负责人履行推进法治建设第一责任人职责情况", "responsibility"),
     ("附件", "other"),
+    # a heading that opens with an action verb names a measure, not a problem
+    ("坚持问题导向，深入推进依法行政", "other"), ("推动解决群众急难愁盼问题", "other"),
+    ("2021年聚焦企业群众急难愁盼问题", "other"), ("存在的短板弱项", "problems"),
+    ("存在的问题和下一步工作打算", "next_steps"),
 ])
 def test_section_kinds(heading, kind):
     assert classify(heading) == kind
+
+
+def test_unnamed_parts_before_the_problems_are_achievements():
+    doc = build("某县2021年法治政府建设情况报告\n\n一、持续深化“放管服”改革\n正文。\n\n"
+                "二、坚持问题导向，推进严格规范公正文明执法\n正文。\n\n三、存在的问题\n正文。\n\n"
+                "四、下一步工作打算\n正文。\n\n五、附件\n正文。\n")
+    assert [s.kind for s in doc.sections] == ["achievements", "achievements", "problems", "next_steps", "other"]
+    assert [c.kind for c in doc.sections[0].children] == []
+    # with no problems or next-steps part, nothing says where the achievements end
+    doc = build("某县2021年法治政府建设情况报告\n\n一、持续深化“放管服”改革\n正文。\n")
+    assert [s.kind for s in doc.sections] == ["other"]
 
 
 def test_title_debris_publication_date_and_closing():

@@ -6,8 +6,10 @@
       report: order            # order | missing | duplicate | empty
 
 order: a level-1 section whose kind comes before one already seen.
-missing: one hit per kind of `order` that has no level-1 section.
-duplicate: a kind that heads two level-1 sections.
+missing: one hit per kind of `order` that no level-1 section is, or names in its
+heading (二、存在的问题和下一步工作打算 holds both).
+duplicate: a kind that heads two level-1 sections (`repeatable` kinds, by default the
+achievements, may span several: 一、基本情况 二、主要做法).
 empty: a section (any level) with no text and no subsections; sibling headings that
 all end a sentence (。；！) and none of which has a body are a list of one-line items.
 Kinds not in `order` (responsibility, other) may stand anywhere.
@@ -26,15 +28,21 @@ class Sequence(CheckType):
     params = {
         "order": Param((list,), ["achievements", "problems", "next_steps"]),
         "report": Param((str,), "order", choices=("order", "missing", "duplicate", "empty")),
+        "repeatable": Param((list,), ["achievements"],
+                            help="duplicate: kinds that may span several parts (一、基本情况 二、主要做法)"),
     }
 
     def prepare(self, params):
-        for i, kind in enumerate(params["order"]):
-            if kind not in SECTION_KINDS:
-                raise ParamError(f"order.{i}", f"unknown section kind {kind!r}")
+        for key in ("order", "repeatable"):
+            for i, kind in enumerate(params[key]):
+                if kind not in SECTION_KINDS:
+                    raise ParamError(f"{key}.{i}", f"unknown section kind {kind!r}")
         return params
 
     def run(self, doc, p, ctx):
+        if p["report"] == "duplicate":
+            yield from self._duplicate(doc, [k for k in p["order"] if k not in p["repeatable"]])
+            return
         yield from getattr(self, "_" + p["report"])(doc, p["order"])
 
     def _order(self, doc, order):
@@ -51,7 +59,10 @@ class Sequence(CheckType):
             highest = max(highest, r)
 
     def _missing(self, doc, order):
+        from ..outline import kinds_named  # NOTE: lazy, so loading the registry stays cheap
         present = {s.kind for s in doc.sections}
+        for s in doc.sections:  # 二、存在的问题和下一步工作打算 holds both parts
+            present |= kinds_named(s.heading.text)
         anchor = doc.sections[-1].heading.span if doc.sections else None
         for kind in order:
             if kind not in present:
