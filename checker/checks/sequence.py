@@ -86,8 +86,11 @@ def _bodiless(s) -> bool:
 
 def _empty_in(siblings):
     # NOTE: headings that are whole sentences (（一）深入学习贯彻习近平法治思想。), none with
-    # a body, are a list of one-line items, not sections whose text was lost
-    items = all(_bodiless(s) and s.heading.text.rstrip().endswith(_SENTENCE_END) for s in siblings)
+    # a body, are a list of one-line items, not sections whose text was lost; the last may
+    # seem to have one: the paragraph that closes the list (究其原因，…) falls under it
+    # (so when two or more bodiless ones come before it)
+    items = bool(siblings) and all(s.heading.text.rstrip().endswith(_SENTENCE_END) for s in siblings) \
+        and all(_bodiless(s) for s in siblings[:-1]) and (len(siblings) >= 3 or _bodiless(siblings[-1]))
     for s in siblings:
         # a long heading line with no 。 carries its own body text
         if _bodiless(s) and len(s.heading.text) <= 40 and not items:
