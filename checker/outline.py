@@ -25,6 +25,7 @@ _ORG_END = re.compile(r"(政府|委员会|委|局|办公室|办|院|厅|所|中�
 _TITLE_WORDS = re.compile(r"报告|情况|总结|工作")
 _COVER_END = re.compile(r"请审阅|请审示|请审议|特此报告|予以呈报|请予审议|请阅示")
 _KEY_ONLY = re.compile(r"[:：][ \t\u3000]*$")
+_NO_VALUE_KEY = re.compile(r"分享到|附件")
 _PUBLISHED_KEYS = re.compile(r"发布|日\s*期|时间|成文")
 
 
@@ -53,7 +54,8 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
             continue
         if line.kind == "debris":
             debris.append(DebrisLine(line.text, line.span))
-            pending_key = line if _KEY_ONLY.search(line.text) else None
+            # NOTE: 分享到： and 附件： label buttons and links, never the line that follows
+            pending_key = line if _KEY_ONLY.search(line.text) and not _NO_VALUE_KEY.search(line.text) else None
             found = _published_in(line.text, line.text)
             if found and published is None:
                 published, published_span = found[0], _sub_span(line, found[1], index)
@@ -158,6 +160,8 @@ _ISO_PARTS = re.compile(r"(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九�
 
 def _is_title(text: str) -> bool:
     t = text.strip(LEADING_SPACE + " ")
+    if _ATTACHMENT.match(t):
+        return False   # 附件：某县2022年…报告 names the report, in a cover letter
     return 4 <= len(t) <= 60 and not re.search(r"[。；;：:]$|[，,]", t) and bool(_TITLE_WORDS.search(t)) \
         and bool(re.search(r"\d{4}|法治|依法", t))
 
@@ -172,14 +176,15 @@ def _front(content: list[Line], headings: dict, index: LineIndex):
     while i < first_heading:
         line = content[i]
         t = line.text.strip(LEADING_SPACE + " ")
-        if _is_title(t):
+        found = _title_at(content, i, first_heading, index)
+        if found is not None:
             if title is None:
-                title = Paragraph(t, _stripped_span(line, index))
-            i += 1
+                title = found[0]
+            i += found[1]
             while i < first_heading and _is_org_line(content[i].text):  # author line under the title
                 i += 1
             continue
-        if re.search(r"[:：]$", t) and len(t) <= 30 and _ORG_END.search(t.rstrip(":：")):
+        if _is_addressee(t):
             end = _cover_end(content, i + 1, first_heading)
             if end is not None:
                 cover = [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index))
@@ -198,14 +203,61 @@ def _front(content: list[Line], headings: dict, index: LineIndex):
             i += 1  # masthead above the title ("八宿县人民政府")
             continue
         break
+    if title is None and i < first_heading and _is_addressee(content[i].text.strip(LEADING_SPACE + " ")):
+        # an addressee and a line or two of cover text with no closing formula, then the title
+        for k in range(i + 1, min(first_heading, i + 4)):
+            found = _title_at(content, k, first_heading, index)
+            if found is not None:
+                cover = [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index))
+                         for l in content[i:k]]
+                return found[0], cover, cover_closing, content[k + found[1]:]
     return title, cover, cover_closing, content[i:]
 
 
+def _is_addressee(t: str) -> bool:
+    """某市人民政府： at the head of a cover letter."""
+    return bool(re.search(r"[:：]$", t)) and len(t) <= 30 and bool(_ORG_END.search(t.rstrip(":：")))
+
+
+def _title_at(content: list[Line], i: int, stop: int, index: LineIndex):
+    """(title, lines it takes) when a title starts at content[i]: one line, a Markdown
+    `# ` title, or a title broken over two lines (某县2021年度 / 法治政府建设情况报告)."""
+    line = content[i]
+    t = line.text.strip(LEADING_SPACE + " ")
+    md = _MD_TITLE.match(t)
+    if md:
+        t = t[md.end():]
+    if _is_title(t):
+        span = _stripped_span(line, index)
+        if md:
+            span = index.span(span.start + md.end(), span.end)
+        return Paragraph(t, span), 1
+    nxt = content[i + 1] if i + 1 < stop else None
+    if nxt is None or nxt.kind != "text" or _is_org_line(t) or len(t) > 24 or re.search(r"[。，,；;：:]", t) \
+            or not re.search(r"[\u4e00-\u9fff]{2}", t) or _is_date_line(t):
+        return None
+    if not _is_title(nxt.text):
+        return None
+    first, second = _stripped_span(line, index), _stripped_span(nxt, index)
+    return Paragraph(line._source[first.start:second.end], index.span(first.start, second.end)), 2
+
+
+_MD_TITLE = re.compile(r"#{1,6}[ \t]*")
+
+
 def _cover_end(content: list[Line], start: int, stop: int) -> int | None:
+    """The cover letter's last line: its last closing formula (请审阅。/ 特此报告。) and
+    an attachment note after it (附件：某县2022年…报告)."""
+    end = None
     for j in range(start, min(stop, start + 6)):
         if _COVER_END.search(content[j].text):
-            return j
-    return None
+            end = j
+    while end is not None and end + 1 < stop and _ATTACHMENT.match(content[end + 1].text.strip(LEADING_SPACE + " ")):
+        end += 1
+    return end
+
+
+_ATTACHMENT = re.compile(r"附件\s*\d?\s*[:：]")
 
 
 def _stripped_span(line: Line, index: LineIndex) -> Span:

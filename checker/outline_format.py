@@ -27,9 +27,14 @@ def format_json(doc) -> str:
     return json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"
 
 
+def _one_line(text: str) -> str:
+    """A title broken over two lines, shown on one."""
+    return "".join(part.strip() for part in text.splitlines())
+
+
 def format_tree(doc) -> str:
     out = [f"{doc.path}"]
-    out.append(f"  title: {doc.title.text if doc.title else '(none)'}")
+    out.append(f"  title: {_one_line(doc.title.text) if doc.title else '(none)'}")
     if doc.metadata.published:
         out.append(f"  published: {doc.metadata.published}")
     if doc.metadata.debris:

@@ -156,6 +156,31 @@ def test_cover_letter_and_its_signature():
     assert doc.title.text == "2019年度法治政府建设情况报告"
 
 
+@pytest.mark.parametrize("front, title", [
+    ("# 某县2021年法治政府建设情况报告\n", "某县2021年法治政府建设情况报告"),              # Markdown
+    ("某县2021年度\n法治政府建设情况报告\n", "某县2021年度\n法治政府建设情况报告"),      # broken in two
+    ("某市人民政府：\n\n现将我县2021年法治政府建设情况报告如下。\n\n某县2021年法治政府建设情况报告\n",
+     "某县2021年法治政府建设情况报告"),                                                 # addressee, no formula
+    ("某市人民政府：\n\n现将报告随文呈报，请审阅。\n\n特此报告。\n\n附件：某县2021年法治政府建设情况报告\n\n"
+     "某县人民政府\n2022年2月16日\n\n某县2021年法治政府建设情况报告\n", "某县2021年法治政府建设情况报告"),
+    ("分享到：\n某县2021年法治政府建设情况报告\n", "某县2021年法治政府建设情况报告"),           # a button, no value
+    ("字号：[ 大 中 小 ]　　打印本页\n某县2021年法治政府建设情况报告\n", "某县2021年法治政府建设情况报告"),
+])
+def test_title_variants(front, title):
+    text = front + "\n2021年，我县深入推进依法行政。\n\n一、主要工作和成效\n正文。\n"
+    doc = build(text)
+    assert doc.title.text == title
+    assert text[doc.title.span.start:doc.title.span.end] == title
+    assert doc.report_year == 2021
+
+
+def test_a_cover_letters_signature_is_the_closing_when_the_report_has_none():
+    doc = build("某市人民政府：\n\n现将报告随文呈报，请审阅。\n\n特此报告。\n\n某县人民政府\n2022年2月16日\n\n"
+                "某县2021年法治政府建设情况报告\n\n一、主要工作和成效\n正文。\n")
+    assert doc.closing.organisations == ("某县人民政府",) and doc.closing.date == "2022-02-16"
+    assert [p.text for p in doc.cover_letter][-1] == "特此报告。"
+
+
 def test_report_with_no_headings_and_no_title():
     doc = build("今年我们做了很多工作。\n明年继续努力。\n")
     assert doc.sections == () and doc.title is None
