@@ -225,12 +225,16 @@ def _title_at(content: list[Line], i: int, stop: int, index: LineIndex):
     line = content[i]
     t = line.text.strip(LEADING_SPACE + " ")
     md = _MD_TITLE.match(t)
-    if md:
+    cut = 0
+    if md.end():
         t = t[md.end():]
+        bold = md.group(1)
+        if bold and t.endswith(bold):  # **某县2021年…报告**
+            t, cut = t[:-2], 2
     if _is_title(t):
         span = _stripped_span(line, index)
-        if md:
-            span = index.span(span.start + md.end(), span.end)
+        if md.end():
+            span = index.span(span.start + md.end(), span.end - cut)
         return Paragraph(t, span), 1
     nxt = content[i + 1] if i + 1 < stop else None
     if nxt is None or nxt.kind != "text" or _is_org_line(t) or len(t) > 24 or re.search(r"[。，,；;：:]", t) \
@@ -242,7 +246,7 @@ def _title_at(content: list[Line], i: int, stop: int, index: LineIndex):
     return Paragraph(line._source[first.start:second.end], index.span(first.start, second.end)), 2
 
 
-_MD_TITLE = re.compile(r"#{1,6}[ \t]*")
+_MD_TITLE = re.compile(r"(?:#{1,6}[ \t]*)?(\*\*|__)?")
 
 
 def _cover_end(content: list[Line], start: int, stop: int) -> int | None:

@@ -19,7 +19,7 @@ from .numerals import int_to_cn, numeral_value
 from .resources import grammar_path
 
 LEADING_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
-_MARK = re.compile(r"^(?P<md>#{1,6}[ \t]*)?(?P<open>[(（]?)[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?"
+_MARK = re.compile(r"^(?P<md>(?:#{1,6}[ \t]*)?(?:\*\*|__)?)(?P<open>[(（]?)[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?"
                    r"[ \t\u3000]*(?P<close>[)）]?)(?P<delim>[、.．,，]?)$")
 
 
@@ -103,6 +103,9 @@ def _heading(tokens, index: LineIndex) -> Heading | None:
     # A heading that runs into its body ends at the first 。 (its body is a paragraph).
     cut = body.find("。")
     text = body[:cut + 1] if cut >= 0 else body.rstrip()
+    bold = m.group("md")[-2:] if m.group("md").endswith(("**", "__")) else ""
+    if bold and text.rstrip(LEADING_SPACE).endswith(bold):  # **（二）深化改革**: the text within
+        text = text.rstrip(LEADING_SPACE)[:-2]
     level, malformed, fullwidth = _classify(mark_tok.type, m)
     num = m.group("num")
     number = numeral_value(num) if num else None

@@ -47,6 +47,13 @@ def test_body_lines_are_not_headings(line):
     assert headings("标题\n\n" + line + "\n") == []
 
 
+def test_markdown_bold_headings():
+    doc = build("**一、主要工作和成效**\n\n正文。\n\n## **（一）深化“放管服”改革**\n\n正文。\n\n__二、存在的问题__\n")
+    assert [(h.level, h.text, h.marker) for h in doc.headings] == [
+        (1, "主要工作和成效", "一、"), (2, "深化“放管服”改革", "（一）"), (1, "存在的问题", "二、")]
+    assert [s.kind for s in doc.sections] == ["achievements", "problems"]
+
+
 def test_heading_that_runs_into_its_body_ends_at_the_first_full_stop():
     doc = build("（一）加强组织领导。我县成立了领导小组。\n")
     h = doc.headings[0]
@@ -158,6 +165,7 @@ def test_cover_letter_and_its_signature():
 
 @pytest.mark.parametrize("front, title", [
     ("# 某县2021年法治政府建设情况报告\n", "某县2021年法治政府建设情况报告"),              # Markdown
+    ("**某县2021年法治政府建设情况报告**\n", "某县2021年法治政府建设情况报告"),
     ("某县2021年度\n法治政府建设情况报告\n", "某县2021年度\n法治政府建设情况报告"),      # broken in two
     ("某市人民政府：\n\n现将我县2021年法治政府建设情况报告如下。\n\n某县2021年法治政府建设情况报告\n",
      "某县2021年法治政府建设情况报告"),                                                 # addressee, no formula
