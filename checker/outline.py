@@ -122,12 +122,15 @@ def _closing(content: list[Line], index: LineIndex):
         first -= 1
     cut = len(content) - len(tail) + first
     block = tail[first:date_at]
-    trailing = [Paragraph(l.text.strip(LEADING_SPACE), l.span) for l in tail[date_at + 1:]]
+    after = tail[date_at + 1:]
+    if not block and after and len(after) <= 2 and all(l.kind == "text" and _is_org_line(l.text) for l in after):
+        return _make_closing(after, tail[date_at], index, date_first=True), [], content[:cut]  # date, then signature
+    trailing = [Paragraph(l.text.strip(LEADING_SPACE), l.span) for l in after]
     return _make_closing(block, tail[date_at], index), trailing, content[:cut]
 
 
-def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex) -> Closing:
-    lines = orgs + ([date_line] if date_line else [])
+def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex, date_first: bool = False) -> Closing:
+    lines = ([date_line] if date_first else []) + orgs + ([date_line] if date_line and not date_first else [])
     date_text = date_line.text.strip(LEADING_SPACE + " ") if date_line else None
     date_span = None
     if date_line:

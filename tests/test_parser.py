@@ -148,6 +148,14 @@ def test_closing_dates_in_chinese_numerals(closing, iso):
     assert doc.report_year == 2020
 
 
+def test_a_date_above_the_signature():
+    text = "某县2021年法治政府建设情况报告\n\n一、主要工作\n正文。\n\n2022年1月15日\n某县司法局\n"
+    doc = build(text)
+    assert doc.closing.organisations == ("某县司法局",) and doc.closing.date == "2022-01-15"
+    assert text[doc.closing.span.start:doc.closing.span.end] == "2022年1月15日\n某县司法局"
+    assert doc.sections[0].paragraphs[-1].text == "正文。"
+
+
 def test_key_and_value_on_separate_lines():
     doc = build("发布日期:\n2020-05-12\n信息名称:\n关于2019年度法治政府建设情况的报告\n"
                 "关于2019年度法治政府建设情况的报告\n\n一、工作情况\n正文。\n")
