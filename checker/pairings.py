@@ -13,6 +13,7 @@ closest one is shown as the computation.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import namedtuple
 from fractions import Fraction
 
@@ -94,8 +95,10 @@ def _evaluate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> tuple[li
     if truncated:
         return pairings, Evaluation(Verdict.TRUNCATED, truncated[0])
     # NOTE: counts past a ；or 。 after the rate belong to the next claim (…办结率99.51%；受理
-    # 5236件，办结5198件…): they may silence it, never convict it
-    strong = [p for p in pairings if p.strong and not _past_the_clause(claim, p)]
+    # 5236件，办结5198件…), and a part listed after it (办结率100%，其中调解结案12件) is a
+    # subset of what the rate counts: they may silence it, never convict it
+    strong = [p for p in pairings if p.strong and not _past_the_clause(claim, p)
+              and not _part_after(claim, p, vocab)]
     if not strong:
         return pairings, None
     target = Fraction(q.number)
@@ -111,6 +114,11 @@ def _past_the_clause(claim: RateClaim, p: Pairing) -> bool:
 
 
 _CLAIM_END = "；;。！？!?"
+
+
+def _part_after(claim: RateClaim, p: Pairing, vocab: RateVocabulary) -> bool:
+    """A numerator after the rate that a part marker opens (其中…, 包括…)."""
+    return any(c.start > claim.quantity.end and c.before.startswith(vocab.part_markers) for c in p.parts)
 
 
 def _evident(p: Pairing, claim: RateClaim) -> bool:
@@ -143,7 +151,12 @@ def _strong(claim: RateClaim, counts, vocab: RateVocabulary, aligned=None) -> li
     if entry is None:
         return []
     bounded = entry.bounded or vocab.is_bounded(claim.name)
-    dens = [c for c in counts if has_cue(c.label, entry.denominator + vocab.totals, aligned)]
+    # NOTE: an unlisted name's base must say it is the whole (共…) or name its object; so
+    # must a base that only a generic word (全年…) offers to a narrowed name (合同审查率)
+    totals = vocab.totals if claim.entry is not None else vocab.explicit_totals
+    thing = _object_of(claim.name, entry) if claim.entry is not None else ""
+    dens = [c for c in counts if has_cue(c.label, entry.denominator, aligned)
+            or (has_cue(c.label, totals, aligned) and (not thing or thing in c.label))]
     nums = [c for c in counts if _numerator_cue(c.label, entry.numerator, claim.name, vocab, aligned)][:MAX_COMBINE]
     comps = [c for c in counts if has_cue(c.label, entry.complement, aligned)]
     groups = [(n,) for n in nums]
@@ -186,10 +199,22 @@ def _compatible(parts, d: Quantity, bounded: bool) -> bool:
     return not bounded or sum(p.value for p in parts) <= d.value
 
 
+def _object_of(name: str, entry: RateEntry) -> str:
+    """What a name narrowed from its entry's counts: 合同 in 合同审查率 (审查率), less
+    scope words (全县行政复议纠错率 narrows nothing)."""
+    base = max((n for n in entry.names if name.endswith(n)), key=len, default=name)
+    return _SCOPE_WORDS.sub("", name[:len(name) - len(base)]) if len(name) > len(base) else ""
+
+
+_SCOPE_WORDS = re.compile(r"^(?:全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|我镇|本年度|年度|全|的)+|的$")
+
+
 def _stem_entry(name: str, vocab: RateVocabulary) -> RateEntry | None:
     """For a rate name outside the vocabulary: 网办率 -> numerator cue 网办."""
     stem = name[:-1] if name.endswith("率") else ""
     if len(stem) < 2 or any(name.endswith(n) for e in vocab.entries for n in e.names):
         return None   # a listed name narrowed by a qualifier: no cue is safe
     cues = tuple(stem[-k:] for k in range(min(4, len(stem)), 1, -1))
-    return RateEntry(names=(name,), numerator=cues, denominator=("受理", "收到", "办理", "应"))
+    thing = stem[:-2] if len(stem) >= 4 else ""   # 合同 of 合同审查率
+    return RateEntry(names=(name,), numerator=cues,
+                     denominator=("受理", "收到", "办理", "应") + ((thing,) if thing else ()))

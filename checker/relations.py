@@ -43,7 +43,9 @@ class RateVocabulary:
     """Rate names and the cue words of their counts (rules/data/rates.yaml)."""
 
     def __init__(self, entries: tuple, bounded: tuple, totals: tuple, compare: tuple, increase: tuple,
-                 decrease: tuple, qualifiers: tuple = ()):
+                 decrease: tuple, qualifiers: tuple = (), explicit_totals: tuple = (), part_markers: tuple = ()):
+        self.explicit_totals = explicit_totals
+        self.part_markers = part_markers
         self.entries = entries
         self.bounded = bounded
         self.totals = totals
@@ -117,7 +119,8 @@ def rate_vocabulary(path: str | None = None) -> RateVocabulary:
     bounded = tuple(data.get("bounded") or ()) + tuple(n for e in entries if e.bounded for n in e.names)
     return RateVocabulary(entries, bounded, tuple(data.get("totals") or ()),
                           tuple(data.get("compare_words") or ()), tuple(data.get("increase_words") or ()),
-                          tuple(data.get("decrease_words") or ()), tuple(data.get("qualifiers") or ()))
+                          tuple(data.get("decrease_words") or ()), tuple(data.get("qualifiers") or ()),
+                          tuple(data.get("explicit_totals") or ()), tuple(data.get("part_markers") or ()))
 
 
 def has_cue(label: str, cues, aligned=None) -> str | None:
