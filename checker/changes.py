@@ -119,7 +119,7 @@ def base_counts(claim: RateClaim, doc, vocab: RateVocabulary) -> list[tuple[Quan
             break
         if not x.is_count or x.value <= 0 or is_continuous(x.unit):
             return []   # an approximate or measured figure: nothing can be said
-        words = vocab.increase + vocab.decrease
+        words = vocab.increase + vocab.decrease + vocab.delta_words
         out.append((x, any(x.before.endswith(w) or x.before.endswith(w + "了") for w in words)))
     return out
 

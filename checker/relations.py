@@ -43,7 +43,9 @@ class RateVocabulary:
     """Rate names and the cue words of their counts (rules/data/rates.yaml)."""
 
     def __init__(self, entries: tuple, bounded: tuple, totals: tuple, compare: tuple, increase: tuple,
-                 decrease: tuple, qualifiers: tuple = (), explicit_totals: tuple = (), part_markers: tuple = ()):
+                 decrease: tuple, qualifiers: tuple = (), explicit_totals: tuple = (), part_markers: tuple = (),
+                 delta_words: tuple = ()):
+        self.delta_words = delta_words
         self.explicit_totals = explicit_totals
         self.part_markers = part_markers
         self.entries = entries
@@ -120,7 +122,8 @@ def rate_vocabulary(path: str | None = None) -> RateVocabulary:
     return RateVocabulary(entries, bounded, tuple(data.get("totals") or ()),
                           tuple(data.get("compare_words") or ()), tuple(data.get("increase_words") or ()),
                           tuple(data.get("decrease_words") or ()), tuple(data.get("qualifiers") or ()),
-                          tuple(data.get("explicit_totals") or ()), tuple(data.get("part_markers") or ()))
+                          tuple(data.get("explicit_totals") or ()), tuple(data.get("part_markers") or ()),
+                          tuple(data.get("delta_words") or ()))
 
 
 def has_cue(label: str, cues, aligned=None) -> str | None:

@@ -151,6 +151,11 @@ def test_same_figure_twice():
             "（一）复议。全年收到行政复议申请56件，依法审结52件。\n")
     assert rules(text) == ["T108"]
     assert rules(text.replace("56件", "58件")) == []
+    # a half-year, or a body named at the head of the paragraph, is another scope
+    text = ("某县2020年法治政府建设情况报告\n\n一、主要工作和成效\n\n全县受理信访事项12036件。全市办理行政处罚案件12486件。\n\n"
+            "县信访局推行“阳光信访”。全年受理信访事项1186件。\n\n上半年，全市办理行政处罚案件5930件，占全年的47.5%。\n")
+    assert rules(text) == []
+    assert rules(text.replace("县信访局推行“阳光信访”。", "")) == ["T108"]
     # the same cases again, as the pool a sample is drawn from
     text = ("某县2020年法治政府建设情况报告\n\n一、主要工作和成效\n\n全年查办行政处罚案件1426件。\n\n"
             "组织案卷评查2次，全年查办行政处罚案件1462件中抽查案卷300卷。\n")
@@ -191,6 +196,9 @@ SILENT = [
     "全年办理案件86件，较上年增加6件，其中民事52件，其他34件。",              # 上年: mixed years
     "全年受理案件408件，同比下降15%（其中行政案件为120件）。",                 # not last year's value
     "共有执业律师120人，其中公职律师50人，其他法律服务工作者60人。",          # the rest of something else
+    # 新增N is the change itself, not this year's value
+    "全市律师事务所达到86家，较上年新增9家，增长11.69%。",
+    "在线纠纷解决企业发展到1346家，较上年净增412家，增长44.11%。",
     # a part listed after the rate is a subset of what it counts
     "全年受理企业开办申请4358件，办结率100%，其中“一日办结”4245件。",
     "县行政复议局受理复议申请67件，办结率100%，其中调解结案12件。",

@@ -10,8 +10,9 @@
 wrong. Two counts are "the same" only when the words of their clauses
 (scope words such as 全年, 全县, 共 removed) are identical and long enough
 to name one thing, their units agree, and neither sentence speaks of other
-years, cumulative totals or plans, or names a department, court or
-township before the count (县市场监管局…收到行政复议申请12件 is a part). Short labels (审结, 回复) name different
+years, half-years, quarters, cumulative totals or plans, or names a department,
+court or township before the count in its paragraph (县市场监管局…收到行政复议申请12件
+is a part). Short labels (审结, 回复) name different
 things in different places and are never compared.
 """
 from __future__ import annotations
@@ -35,7 +36,8 @@ class StatRepeat(CheckType):
         "min_label": Param((int,), 6, help="label characters needed to call two counts the same"),
         "skip_kinds": Param((list,), ["problems", "next_steps"]),
         "skip_words": Param((list,), ["以来", "累计", "近年", "历年", "同期", "上年", "去年", "明年",
-                                      "计划", "将", "力争", "目标", "预计", "分别"]),
+                                      "计划", "将", "力争", "目标", "预计", "分别", "上半年", "下半年",
+                                      "季度"]),
         "skip_subjects": Param((list,), ["局", "委员会", "办公室", "法院", "检察院", "司法所", "中心", "大队",
                                          "支队", "镇", "乡", "街道", "部门", "单位", "公司", "学校"],
                                help="a sentence naming one of these speaks of a part, not the whole"),
@@ -63,7 +65,9 @@ class StatRepeat(CheckType):
             s = q.sentence
             if s.start not in plain:
                 plain[s.start] = _plain_sentence(s.text, words, year)
-            if not plain[s.start] or subjects.search(s.text, 0, q.start - s.start):
+            # NOTE: a paragraph that opens with its subject (区信访局全面推行…。全年受理…) speaks of
+            # that body in every sentence
+            if not plain[s.start] or subjects.search(doc.text, s.paragraph.span.start, q.start):
                 continue
             # NOTE: 案件1462件中抽查… names the same cases as 案件1426件: 中 opens a selection
             after = "" if q.after.startswith("中") else q.after
