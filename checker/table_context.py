@@ -16,6 +16,7 @@ document because five check types read it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .table_grid import views as table_views
@@ -32,6 +33,7 @@ class TableAnalysis:
     context: tuple             # exact counts of the introducing text
     nearby: tuple              # exact counts of the section around the table
     shares: tuple              # (view, share line, ShareResult | None)
+    partial: bool = False      # the introducing text says it lists only some (主要…如下表)
 
 
 def analyses(doc) -> list[TableAnalysis]:
@@ -49,7 +51,12 @@ def _analyse(doc, table) -> TableAnalysis:
     context = tuple(_counts(doc, intro))
     nearby = tuple(_counts(doc, list(intro) + [p for p in section_paragraphs(doc, table) if p not in intro]))
     shares = tuple((v, line, judge_share_line(v, line, context)) for v in vs for line in share_lines(v))
-    return TableAnalysis(table, vs, context, nearby, shares)
+    partial = any(_PARTIAL.search(p.text) for p in intro)
+    return TableAnalysis(table, vs, context, nearby, shares, partial)
+
+
+# 依申请公开的主要处理结果如下表 / 部分典型案件见下表: the table lists some of the whole
+_PARTIAL = re.compile(r"(?:主要|部分|重点|典型|选取|列举|等)[^，。；;]{0,12}(?:如下|下表|见表|统计表)")
 
 
 def introducing_paragraphs(doc, table) -> list:

@@ -146,6 +146,7 @@ def cue_in(cue: str, text: str) -> bool:
 
 def figure_mismatches(doc, view: View, nearby) -> list[FigureMismatch]:
     lines = view.count_lines()
+    about = _domains(_table_words(doc, view.table))
     said = _by_words(nearby)
     categories = {p.index: _strip_suffixes(bare_label(p.label)) for p in view.positions
                   if p.role == "plain" and not is_catch_all(p.label) and not is_generic(p.label)}
@@ -155,10 +156,38 @@ def figure_mismatches(doc, view: View, nearby) -> list[FigureMismatch]:
             cell, category = line.at(p), categories.get(p.index, "")
             if cell is None or not cell.value.exact or len(category) < 2 or category not in said:
                 continue
-            found = [q for words, q in said.get(category, ()) if _says(doc, q, words, category, line, len(lines) == 1)]
+            found = [q for words, q in said.get(category, ())
+                     if _says(doc, q, words, category, line, len(lines) == 1) and _same_population(doc, q, about)]
             if found and not any(q.value == cell.value.value for q in found):
                 out.append(FigureMismatch(line, cell, bare_label(p.label), found[0]))
     return out
+
+
+def _table_words(doc, table) -> str:
+    """What a table says it is about: its caption, the text that introduces it, its labels."""
+    from .table_context import introducing_paragraphs  # NOTE: lazy: table_context imports this module
+    # NOTE: the sentence that leads into it (…行政诉讼案件审结情况如下表：), not its whole paragraph
+    intro = introducing_paragraphs(doc, table)
+    parts = [_last_sentence(p.text) for p in ([table.caption] if table.caption else []) + intro[-1:]]
+    parts += [c.text for c in table.rows[0]] if table.rows else []
+    return " ".join(parts)
+
+
+def _last_sentence(text: str) -> str:
+    return text.rstrip("。").rsplit("。", 1)[-1]
+
+
+def _domains(text: str) -> frozenset:
+    return frozenset(d for d in table_vocabulary().domains if d in text)
+
+
+def _same_population(doc, q, about: frozenset) -> bool:
+    """复议 in the sentence, 诉讼 in the table: two populations; unknown on either side: maybe one."""
+    if q.sentence is None:
+        return True
+    # NOTE: a sentence that names none (审结案件中，撤销10件…) is about what its paragraph named so far
+    said = _domains(q.sentence.text) or _domains(doc.text[q.sentence.paragraph.span.start:q.end])
+    return not (about and said) or bool(about & said)
 
 
 def _by_words(quantities, longest: int = 24) -> dict:

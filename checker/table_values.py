@@ -50,6 +50,7 @@ class TableVocabulary:
     link_suffixes: tuple
     link_prefixes: tuple
     other_time_words: tuple
+    domains: tuple = ()
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +64,7 @@ def table_vocabulary() -> TableVocabulary:
                            d.get("share_marker") or "占", t("rate_endings"), t("part_markers"),
                            t("catch_all"), frozenset(d.get("dash_cells") or ()),
                            frozenset(d.get("generic_labels") or ()), t("link_suffixes"),
-                           t("link_prefixes"), t("other_time_words"))
+                           t("link_prefixes"), t("other_time_words"), t("domains"))
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,23 @@ def test_message_names_the_cell_and_the_computation():
     assert en and "stated on line 2" in en[0].message
 
 
+def test_a_table_of_the_main_categories_need_not_reach_the_stated_total():
+    case = next(c for c in CASES["cases"] if c["name"] == "shares-of-the-stated-total")
+    intro = case["intro"][:-1] + [case["intro"][-1].replace("具体情况见下表", "主要类别见下表")]
+    text = "\n".join(intro) + "\n" + render(case["bad"]["rows"], "pipe") + "\n"
+    assert "T205" not in {f.rule for f in table_findings(text)}
+    assert "T203" in {f.rule for f in table_findings(text)}   # its shares are still judged
+
+
+def test_a_sentence_about_another_population_is_not_held_to_the_table():
+    text = ("一、复议和应诉\n全年审结行政复议案件85件。审结案件中，维持48件，撤销10件，确认违法4件。\n"
+            "全年审结行政诉讼案件54件。行政诉讼案件审结情况如下表：\n"
+            "|结果|件数|\n|---|---|\n|驳回诉讼请求|29|\n|撤销|3|\n|确认违法|2|\n|撤诉|17|\n|其他|3|\n|合计|54|\n")
+    assert "T206" not in {f.rule for f in table_findings(text)}
+    # the same sentence about 诉讼 is held to it
+    assert "T206" in {f.rule for f in table_findings(text.replace("审结案件中，", "诉讼审结案件中，"))}
+
+
 def test_empty_part_is_missing_unless_the_rule_says_zero(tmp_path):
     from checker.checks import get
     text = "一、工作\n各所调解情况：\n项目\t东城所\t西城所\t南城所\t合计\n调解纠纷\t56\t\t37\t95\n"
