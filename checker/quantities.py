@@ -34,6 +34,7 @@ from .yamlio import load_yaml_file
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")
+_FULLWIDTH_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -233,7 +234,11 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
     """
     vocab = vocabulary()
     # NOTE: same length, so offsets hold; most sentences have no full-width digits
-    norm = text.translate(FULLWIDTH) if _FULLWIDTH_CHARS.search(text) else text
+    if _FULLWIDTH_CHARS.search(text):
+        # ５，６２０件: between full-width digits a full-width comma groups thousands
+        norm = _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
+    else:
+        norm = text
     masked = None
     raw = []
     for m in vocab.pattern.finditer(norm):
@@ -342,7 +347,11 @@ def find_quantities(doc) -> tuple[Quantity, ...]:
     """
     vocab = vocabulary()
     text = doc.text
-    norm = text.translate(FULLWIDTH) if _FULLWIDTH_CHARS.search(text) else text
+    if _FULLWIDTH_CHARS.search(text):
+        # ５，６２０件: between full-width digits a full-width comma groups thousands
+        norm = _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
+    else:
+        norm = text
     starts = [m.start() for m in vocab.pattern.finditer(norm) if m.group("unit") or m.group("pctcn")]
     out = []
     for sentence in doc.sentences:

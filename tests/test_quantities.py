@@ -27,6 +27,7 @@ def values(text: str) -> list[Decimal]:
     ("受理行政调解案件7123起", Decimal(7123), "起"),
     ("共办理行政处罚案件1,250件", Decimal(1250), "件"),
     ("收到申请９６件", Decimal(96), "件"),
+    ("受理申请５，６２０件", Decimal(5620), "件"),        # a full-width comma between full-width digits
     ("平均每个部门3.5名", Decimal("3.5"), "名"),
     ("召开两次会议", Decimal(2), "次"),
     ("下设三个协调小组", Decimal(3), "个"),
