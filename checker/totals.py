@@ -16,7 +16,8 @@ belong to any earlier total (审结 rather than 收到). Two cases are reported:
 * a complete partition whose sum differs from the total just before it;
 * parts whose list ends in the rest (其他纠纷20件, 其余15件), so it is complete,
   that add up to something else than the total just before them;
-* marked parts whose first two already exceed every candidate total.
+* marked parts whose first two already exceed every candidate total, or all of
+  them when they are named alike (县政府文件…，县政府办公室文件…，部门文件…).
 
 Parts that add up to less than the total are otherwise left alone: 其中
 often lists only some of the cases. Sentences that mention carried-over
@@ -164,12 +165,20 @@ def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMisma
         return None   # parts that may overlap can exceed the total
     if marked and sums[0] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")
+    if marked and len(run) >= 3 and _parallel(run) and sums[-1] > max(values):
+        return PartsMismatch(nearest, tuple(run), "exceeds")   # 县政府文件21件，…文件18件，部门文件10件
     complete = _up_to_residual(run, vocab.residual_words)
     if complete and (marked or _adjacent(nearest, run[0])) and _rest_of(complete[-1], nearest, vocab.residual_words):
         return PartsMismatch(nearest, complete, "residual")   # …，其他纠纷20件: nothing is left out
     if _all_in_family(run, vocab.disjoint) and sums[-1] > max(values):
         return PartsMismatch(nearest, tuple(run), "exceeds")   # exclusive outcomes, all of them
     return None
+
+
+def _parallel(run) -> bool:
+    """Parts named alike (县政府文件, 县政府办公室文件, 部门文件): one list, every item a part,
+    unlike a trailing count of something else (…撤销18件，办结45件)."""
+    return len({p.before[-2:] for p in run}) == 1 and all(len(p.before) >= 3 for p in run)
 
 
 def _up_to_residual(run, words) -> tuple:
