@@ -217,12 +217,21 @@ def cn_number(s: str) -> Decimal | None:
     return value
 
 
-def _masked(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
-    """Spans inside quotes, book titles, document-number brackets and fixed phrases."""
+def _masked(text: str, vocab: _Vocab) -> tuple[list[int], list[int]]:
+    """Spans inside quotes, book titles, document-number brackets and fixed phrases,
+    merged and sorted (starts, ends), so that a place is looked up, not scanned for."""
     spans = [m.span() for m in _QUOTED.finditer(text)]
     if vocab.not_quantities is not None:
         spans.extend(m.span() for m in vocab.not_quantities.finditer(text))
-    return spans
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 # -- extraction --------------------------------------------------------------
@@ -286,9 +295,10 @@ def _clause(breaks: list[int], lead: int, end: int, length: int) -> tuple[int, i
 def _read(norm: str, m: re.Match, vocab: _Vocab, masked):
     """(value, number, multiplier, unit, kind, approx, bound, start, end, lead) or None."""
     start, end = m.span()
-    for a, b in masked:
-        if a <= start < b:
-            return None
+    starts, ends = masked
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and start < ends[k]:
+        return None
     head = norm[max(0, start - 4):start].rstrip(_SPACES)
     if head and (head[-1] in vocab.not_after_chars or head.endswith(vocab.not_after_words)
                  or (m.group("cn") and head[-1] in vocab.not_after_chinese)):

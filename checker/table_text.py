@@ -186,7 +186,9 @@ def _same_population(doc, q, about: frozenset) -> bool:
     if q.sentence is None:
         return True
     # NOTE: a sentence that names none (审结案件中，撤销10件…) is about what its paragraph named so far
-    said = _domains(q.sentence.text) or _domains(doc.text[q.sentence.paragraph.span.start:q.end])
+    # (at most the 400 characters before it: a paragraph may be a whole 10 MB line)
+    start = max(q.sentence.paragraph.span.start, q.start - 400)
+    said = _domains(q.sentence.text) or _domains(doc.text[start:q.end])
     return not (about and said) or bool(about & said)
 
 

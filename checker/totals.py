@@ -115,7 +115,13 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
             if not (run and _up_to_residual(run, vocab.residual_words)):
                 continue
         run = run or _run(doc, qs, i)
-        same = [c for c in earlier + qs[:i] if c.kind == "count" and unit_family(c.unit) == unit_family(q.unit)]
+        # NOTE: the totals a list may belong to stand within a few dozen counts before it; a
+        # wider look would make one endless sentence (a 10 MB line) quadratic
+        before = qs[max(0, i - _REACH):i]
+        if len(before) < _REACH:
+            before = earlier[len(before) - _REACH:] + before
+        family = unit_family(q.unit)
+        same = [c for c in before if c.kind == "count" and unit_family(c.unit) == family]
         if same and not same[-1].is_count:
             continue   # the nearest total is approximate (共1500余人，其中…): it may be the one
         candidates = [c for c in same if c.is_count]
@@ -126,6 +132,9 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
         used.update(id(p) for p in run)
         if found is not None:
             yield found
+
+
+_REACH = 40   # counts before a list that may be its total
 
 
 def _all_in_family(parts, families) -> bool:

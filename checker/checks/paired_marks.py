@@ -114,30 +114,38 @@ def _scan(text: str, p, following: str):
     """Yield (start, end, args, expected) for every pairing problem in one block."""
     opens, closes, nest = p["opens"], p["closes"], p["nest"]
     stack: list[tuple[str, int]] = []
+    held: dict[str, int] = {}  # marks on the stack, counted (NOTE: no scan of a deep stack per mark)
     crossed: list[str] = []  # marks already reported as crossed: their late close is not news
     # NOTE: 《甲，《乙》 nests only if the outer 《 is closed; otherwise it is the unclosed one
     nested: list[tuple[int, tuple]] = []   # (where the outer mark opened, the hit)
+
+    def pop():
+        mark, at = stack.pop()
+        held[mark] -= 1
+        return mark, at
+
     for found in p["marks"].finditer(text):
         i, ch = found.start(), found.group()
         if ch in opens:
             stack.append((ch, i))
+            held[ch] = held.get(ch, 0) + 1
         elif ch in closes:
             want = closes[ch]
             if stack and stack[-1][0] == want:
-                mark, at = stack.pop()
-                if mark in nest and any(m == mark for m, _ in stack):
+                mark, at = pop()
+                if mark in nest and held.get(mark):
                     inner = nest[mark]
                     outer = next(a for m, a in reversed(stack) if m == mark)
                     nested.append((outer, (at, i + 1, _args("nested", mark, inner), inner[0] + text[at + 1:i] + inner[1])))
             elif stack and WIDTH_TWINS.get(stack[-1][0]) == want:
-                mark, at = stack.pop()
+                mark, at = pop()
                 yield i, i + 1, _args("width", ch), opens[mark]
-            elif any(m == want for m, _ in stack):
+            elif held.get(want):
                 while stack and stack[-1][0] != want:
-                    mark, at = stack.pop()
+                    mark, at = pop()
                     crossed.append(mark)
                     yield at, i + 1, _args("crossed", mark), None
-                stack.pop()
+                pop()
             elif want in crossed:
                 crossed.remove(want)
             elif not _list_marker(text, i):

@@ -59,6 +59,7 @@ class StatRepeat(CheckType):
         subjects = _any_of(p["skip_subjects"])
         plain: dict = {}
         seen: dict = {}
+        first_subject: dict = {}
         for q in doc.quantities:
             if not q.is_count or doc.kind_at(q.start) in skipped:
                 continue
@@ -66,8 +67,13 @@ class StatRepeat(CheckType):
             if s.start not in plain:
                 plain[s.start] = _plain_sentence(s.text, words, year)
             # NOTE: a paragraph that opens with its subject (区信访局全面推行…。全年受理…) speaks of
-            # that body in every sentence
-            if not plain[s.start] or subjects.search(doc.text, s.paragraph.span.start, q.start):
+            # that body in every sentence (where its first subject word stands: found once per
+            # paragraph, not searched again for every count of a long one)
+            para = s.paragraph.span.start
+            if para not in first_subject:
+                m = subjects.search(doc.text, para, s.paragraph.span.end)
+                first_subject[para] = m.start() if m else None
+            if not plain[s.start] or (first_subject[para] is not None and first_subject[para] < q.start):
                 continue
             # NOTE: 案件1462件中抽查… names the same cases as 案件1426件: 中 opens a selection
             after = "" if q.after.startswith("中") else q.after

@@ -18,6 +18,7 @@ as a fix; `expected` is the text without them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import CheckType, Param, register
@@ -88,14 +89,14 @@ def _stray(text: str, numbers: bool, chinese: bool):
 def _slogan_gap(text: str, a: int, z: int, quoted) -> bool:
     """“学习民法典 护航美好生活”: a space between two phrases of a quoted slogan or theme
     is a typographic convention, not a slip (phrases of two or more Chinese characters)."""
-    if not any(qa < a and z < qb for qa, qb in quoted):
+    i = bisect.bisect_left(quoted, (a,)) - 1   # the last quotation opening before the space
+    if i < 0 or not z < quoted[i][1]:
         return False
-    return bool(_HAN2_END.search(text, 0, a)) and bool(_HAN2.match(text, z))
+    return bool(_HAN2.fullmatch(text, a - 2, a)) and bool(_HAN2.match(text, z))
 
 
 _QUOTED = re.compile(r"“[^“”\n]{4,40}”|《[^《》\n]{4,40}》")
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
-_HAN2_END = re.compile(r"[\u4e00-\u9fff]{2}$")
 
 
 def _split_number(text: str, a: int, z: int, gap: str):
