@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
                     Paragraph, Section, Span, Table)
-from .numerals import ascii_years
+from .numerals import ascii_years, cn_to_int
 from .parser import LEADING_SPACE, expected_marker, parse_lines
 from .resources import vocab_path
 from .tables import group as group_tables
@@ -147,7 +147,6 @@ def _iso_date(text: str) -> str | None:
     m = _ISO_PARTS.match(ascii_years(text))
     if not m:
         return None
-    from .numerals import cn_to_int
     y, mo, d = (int(g) if g.isdigit() else cn_to_int(g) for g in m.groups())
     import datetime
     try:
@@ -190,8 +189,7 @@ def _front(content: list[Line], headings: dict, index: LineIndex):
         if _is_addressee(t):
             end = _cover_end(content, i + 1, first_heading)
             if end is not None:
-                cover = [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index))
-                         for l in content[i:end + 1]]
+                cover = _paragraphs(content[i:end + 1], index)
                 j = end + 1
                 sig = []
                 while j < first_heading and (_is_org_line(content[j].text) or _is_date_line(content[j].text)):
@@ -211,8 +209,7 @@ def _front(content: list[Line], headings: dict, index: LineIndex):
         for k in range(i + 1, min(first_heading, i + 4)):
             found = _title_at(content, k, first_heading, index)
             if found is not None:
-                cover = [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index))
-                         for l in content[i:k]]
+                cover = _paragraphs(content[i:k], index)
                 return found[0], cover, cover_closing, content[k + found[1]:]
     return title, cover, cover_closing, content[i:]
 
@@ -265,6 +262,10 @@ def _cover_end(content: list[Line], start: int, stop: int) -> int | None:
 
 
 _ATTACHMENT = re.compile(r"附件\s*\d?\s*[:：]")
+
+
+def _paragraphs(lines: list[Line], index: LineIndex) -> list[Paragraph]:
+    return [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index)) for l in lines]
 
 
 def _stripped_span(line: Line, index: LineIndex) -> Span:

@@ -217,6 +217,15 @@ def cn_number(s: str) -> Decimal | None:
     return value
 
 
+def _normalised(text: str) -> str:
+    """ASCII digits, point and %, and ５，６２０ as 5,620 (between full-width digits a
+    full-width comma groups thousands). NOTE: same length, so offsets hold; most texts
+    have no full-width digits."""
+    if not _FULLWIDTH_CHARS.search(text):
+        return text
+    return _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
+
+
 def _masked(text: str, vocab: _Vocab) -> tuple[list[int], list[int]]:
     """Spans inside quotes, book titles, document-number brackets and fixed phrases,
     merged and sorted (starts, ends), so that a place is looked up, not scanned for."""
@@ -243,11 +252,7 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
     """
     vocab = vocabulary()
     # NOTE: same length, so offsets hold; most sentences have no full-width digits
-    if _FULLWIDTH_CHARS.search(text):
-        # ５，６２０件: between full-width digits a full-width comma groups thousands
-        norm = _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
-    else:
-        norm = text
+    norm = _normalised(text)
     masked = None
     raw = []
     for m in vocab.pattern.finditer(norm):
@@ -357,11 +362,7 @@ def find_quantities(doc) -> tuple[Quantity, ...]:
     """
     vocab = vocabulary()
     text = doc.text
-    if _FULLWIDTH_CHARS.search(text):
-        # ５，６２０件: between full-width digits a full-width comma groups thousands
-        norm = _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
-    else:
-        norm = text
+    norm = _normalised(text)
     starts = [m.start() for m in vocab.pattern.finditer(norm) if m.group("unit") or m.group("pctcn")]
     out = []
     for sentence in doc.sentences:

@@ -118,7 +118,7 @@ def find_fused(text: str, starts=(0,)):
     for m in finditer(_FUSED_DAY_AFTER_YEAR, text):
         digits, year = m.group(2), int(m.group(1))
         # NOTE: after a year, 1231日前 is a date (12月31日前); only 日内/日以上 stay lengths
-        if int(digits) <= 31 or m.end() < len(text) and text[m.end()] in "内以":
+        if int(digits) <= 31 or _a_length(text, m.end()):
             continue
         readings = _readings(digits, year)
         if readings:
@@ -143,12 +143,17 @@ def find_fused(text: str, starts=(0,)):
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
 
 
+def _a_length(text: str, end: int) -> bool:
+    """…日内 / …日以上: a length of time, not a date."""
+    return text[end:end + 1] in ("内", "以")
+
+
 def find_impossible(text: str, starts=(0,)):
     for m in finditer(_FUSED_DAY_AFTER_YEAR, text):
         # 2020年1315日: four digits between 年 and 日 that no month and day can be (D101
         # takes those that can)
         digits, year = m.group(2), int(m.group(1))
-        if len(digits) == 4 and not _readings(digits, year) and text[m.end():m.end() + 1] not in ("内", "以"):
+        if len(digits) == 4 and not _readings(digits, year) and not _a_length(text, m.end()):
             yield m.start(), m.end(), {"text": m.group(0)}, None
     for m in finditer(_FULL, text):
         year = int(m.group(1)) if m.group(1) else None
