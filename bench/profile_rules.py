@@ -10,7 +10,7 @@ import time
 
 from checker.config import Config
 from checker.linter import select_rules
-from checker.outline import build
+from checker.document.outline import build
 
 
 def main() -> int:

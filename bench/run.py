@@ -45,7 +45,7 @@ def use_python(py: str) -> None:
     the reference command run by the same interpreter."""
     global CLI, REFERENCE
     script = Path(py).with_name("reportlint")
-    CLI = [str(script)] if script.exists() else [py, "-c", "from checker.entry import main; main()"]
+    CLI = [str(script)] if script.exists() else [py, "-c", "from checker.cli.entry import main; main()"]
     REFERENCE = [py, "-c", "import click, yaml, lark"]
 
 

@@ -21,10 +21,10 @@ from run import sources  # noqa: E402  (bench/run.py: the same corpora)
 
 from checker.config import Config  # noqa: E402
 from checker.linter import lint_document  # noqa: E402
-from checker.model import LineIndex  # noqa: E402
-from checker.outline import build  # noqa: E402
-from checker.parser import _lark  # noqa: E402
-from checker.reading import decode  # noqa: E402
+from checker.document.model import LineIndex  # noqa: E402
+from checker.document.outline import build  # noqa: E402
+from checker.document.parser import _lark  # noqa: E402
+from checker.document.reading import decode  # noqa: E402
 
 
 def _stages(config: Config):

@@ -7,20 +7,21 @@ Library API (pure, no printing):
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from checker.version import __version__
+
 __all__ = ["lint_text", "lint_path", "parse_text", "__version__"]
 
 
 def lint_text(text, config=None, path="<text>"):
-    from .linter import lint_text as _lint
+    from checker.linter import lint_text as _lint
     return _lint(text, config, path)
 
 
 def lint_path(path, config=None):
-    from .linter import lint_path as _lint
+    from checker.linter import lint_path as _lint
     return _lint(path, config)
 
 
 def parse_text(text, path="<text>"):
-    from .outline import build
+    from checker.document.outline import build
     return build(text, path)

@@ -19,8 +19,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from .errors import ReportlintError
-from .findings import quote_of
+from checker.errors import ReportlintError
+from checker.findings import quote_of
 
 VERSION = 1
 _SPACE = re.compile(r"\s+")

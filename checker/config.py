@@ -23,10 +23,10 @@ from __future__ import annotations
 import fnmatch
 import os
 
-from .errors import ReportlintError
-from .findings import SEVERITIES
-from .record import Record, set_field
-from .yamlio import load_yaml_file
+from checker.errors import ReportlintError
+from checker.findings import SEVERITIES
+from checker.record import Record, set_field
+from checker.yamlio import load_yaml_file
 
 KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
         "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str,

@@ -1,7 +1,7 @@
 """The Finding record every check produces, and the Hit a check type yields."""
 from __future__ import annotations
 
-from .record import Record, set_field
+from checker.record import Record, set_field
 
 _NO_ARGS = object()  # Hit's args default: a fresh {} each time
 

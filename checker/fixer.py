@@ -23,7 +23,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .errors import ReportlintError
+from checker.errors import ReportlintError
 
 MAX_PASSES = 8
 _NUMERALS = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -113,8 +113,8 @@ def _back(pos: int, fixes) -> int:
 
 def _verify(text, path, config, base, fixes):
     """(doc, result) of the fixed text, or a reason string when it must not be used."""
-    from .linter import lint_document
-    from .outline import build
+    from checker.linter import lint_document
+    from checker.document.outline import build
     doc0, before = base
     fixed = apply_fixes(text, fixes)
     doc = build(fixed, path)
@@ -173,9 +173,9 @@ def _one_pass(text, path, config, doc, result, outcome):
 
 def fix_text(text: str, path: str = "<text>", config=None) -> FixOutcome:
     """Apply every verified fix, repeating until none is left; never raises for bad fixes."""
-    from .config import Config
-    from .linter import lint_document
-    from .outline import build
+    from checker.config import Config
+    from checker.linter import lint_document
+    from checker.document.outline import build
     config = config or Config()
     outcome = FixOutcome(text, text)
     doc = build(text, path)

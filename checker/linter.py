@@ -4,10 +4,10 @@ from __future__ import annotations
 import string
 import time
 
-from .config import Config
-from .errors import ReportlintError
-from .findings import SEVERITY_RANK, Finding
-from .rules import Rule, load_rules
+from checker.config import Config
+from checker.errors import ReportlintError
+from checker.findings import SEVERITY_RANK, Finding
+from checker.rules import Rule, load_rules
 
 
 class Context:
@@ -139,18 +139,18 @@ def lint_document(doc, config: Config | None = None, keep_views: bool = True, qu
     """Lint `doc`; `keep_views=False` lets the run drop views it no longer needs
     (see run_rules) when the caller is done with the Document afterwards;
     `quotes=False` leaves the findings' quotes to be read from the source text
-    (findings.quote_of), for a caller that keeps it (checker.jobs)."""
+    (findings.quote_of), for a caller that keeps it (checker.cli.batch)."""
     config = config or Config()
     rules = select_rules(config, doc.path)
     result = run_rules(doc, rules, config, release=not keep_views, quotes=quotes)
-    from .suppress import apply  # suppression comments (<!-- reportlint-disable … -->)
+    from checker.suppress import apply  # suppression comments (<!-- reportlint-disable … -->)
     result.findings = apply(doc, result.findings, rules, load_rules(tuple(config.rules)))
     return result
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
     """Lint report text; return findings sorted by position. Pure: no I/O."""
-    from .outline import build
+    from checker.document.outline import build
     result = lint_document(build(text, path), config)
     if result.errors:
         raise ReportlintError(str(result.errors[0]))
@@ -158,8 +158,8 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 
 def lint_path(path: str, config: Config | None = None) -> list[Finding]:
-    """Read, decode and lint one file (see checker.reading for what is accepted)."""
-    from .reading import read_path
+    """Read, decode and lint one file (see checker.document.reading for what is accepted)."""
+    from checker.document.reading import read_path
     source = read_path(path)
     return lint_text(source.text, config, path)
 

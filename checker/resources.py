@@ -13,6 +13,11 @@ from functools import lru_cache
 _HERE = os.path.dirname(os.path.realpath(__file__))
 
 
+def package_dir() -> str:
+    """The checker package's own folder (its code, for the caches' keys)."""
+    return _HERE
+
+
 @lru_cache(maxsize=None)
 def data_dir(name: str) -> str:
     for candidate in (os.path.join(_HERE, name), os.path.join(os.path.dirname(_HERE), name)):

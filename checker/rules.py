@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from . import checks
-from .errors import ReportlintError
-from .findings import CATEGORIES, SEVERITIES
-from .record import Record, set_field
-from .resources import rule_pack_files
-from .yamlio import Located, load_yaml_file
+from checker import checks
+from checker.errors import ReportlintError
+from checker.findings import CATEGORIES, SEVERITIES
+from checker.record import Record, set_field
+from checker.resources import rule_pack_files
+from checker.yamlio import Located, load_yaml_file
 
 RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message",
              "description", "source", "examples", "enabled", "fixable"}
@@ -153,7 +153,7 @@ def use_snapshot() -> None:
 @lru_cache(maxsize=8)
 def load_rules(extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """Built-in packs (rules/*.yaml, sorted) then extra files; ids must be unique."""
-    from .rules_snapshot import load
+    from checker.speed.rules_snapshot import load
     rules, _INPUTS[extra_files] = load(extra_files, lambda: _load_rules(extra_files), snapshot=_SNAPSHOT["on"])
     return rules
 
@@ -170,7 +170,7 @@ def rule_inputs(extra_files: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:
-    from .checks._util import trusted_patterns
+    from checker.checks._util import trusted_patterns
     files = [(f, True) for f in rule_pack_files()] + [(p, False) for p in extra_files]
     seen: dict[str, Rule] = {}
     names: dict[str, Rule] = {}

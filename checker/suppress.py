@@ -38,7 +38,7 @@ def directives(text: str, index=None) -> list[Directive]:
     if MARK not in text:
         return []
     if index is None:
-        from .model import LineIndex
+        from checker.document.model import LineIndex
         index = LineIndex(text)
     out = []
     for m in _DIRECTIVE.finditer(text):

@@ -16,7 +16,7 @@ import marshal
 import os
 import zlib
 
-from .errors import ReportlintError
+from checker.errors import ReportlintError
 
 _SUFFIX = ".y3.marshal"  # the naming and data scheme; other names in the folder are stale
 _MAX_ENTRIES = 256
@@ -149,7 +149,7 @@ def _cache_get(path):
         st = os.stat(path)
     except OSError:
         return None, None
-    from . import __version__
+    from checker.version import __version__
     where = os.path.abspath(path)
     ident = f"{where}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
     # NOTE: the file is named by a cheap checksum of the source path alone, so an edited

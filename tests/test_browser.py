@@ -17,7 +17,7 @@ import tempfile
 
 import pytest
 
-from checker.outline import build
+from checker.document.outline import build
 from conftest import EXAMPLES
 from test_html import REPORT, render, sample
 
@@ -166,7 +166,7 @@ def test_filters_hide_findings_and_their_highlights(driver, tmp_path):
 
 def _cli_page(paths, tmp_path):
     out = tmp_path / "cli.html"
-    run = [sys.executable, "-m", "checker.cli", "check", *map(str, paths)]
+    run = [sys.executable, "-m", "checker", "check", *map(str, paths)]
     subprocess.run(run + ["--format", "html", "--output", str(out)], capture_output=True, check=False)
     data = json.loads(subprocess.run(run + ["--format", "json"], capture_output=True, text=True,
                                      encoding="utf-8").stdout)

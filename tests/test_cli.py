@@ -14,7 +14,7 @@ DEFECTIVE = EXAMPLES / "defective-2020.txt"
 
 
 def run(*args, cwd=None, stdin=None):
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd, input=stdin)
     return proc
 

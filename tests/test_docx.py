@@ -11,8 +11,8 @@ docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
-from checker.docx_numbering import format_number  # noqa: E402
-from checker.docx_reader import read_docx  # noqa: E402
+from checker.document.docx_numbering import format_number  # noqa: E402
+from checker.document.docx import read_docx  # noqa: E402
 
 LEVELS = """<w:abstractNum {ns} w:abstractNumId="{aid}">
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
@@ -78,7 +78,7 @@ def test_automatic_numbering_is_read_as_the_reader_sees_it(tmp_path):
 
 def test_the_outline_of_a_word_report(tmp_path):
     path = report(Builder()).save(tmp_path / "r.docx")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "parse", "--format", "json", str(path)],
+    proc = subprocess.run([sys.executable, "-m", "checker", "parse", "--format", "json", str(path)],
                           capture_output=True, text=True, encoding="utf-8")
     data = json.loads(proc.stdout)
     assert [s["kind"] for s in data["sections"]] == ["achievements", "problems", "next_steps"]
@@ -113,7 +113,7 @@ def test_findings_point_at_paragraph_and_character(tmp_path):
     examples: {bad: ["部门文件"], good: ["文件"]}
 """, encoding="utf-8")
     (tmp_path / "cfg.yaml").write_text("rules: [rules.yaml]\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--format", "json", "--config",
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--config",
                            str(tmp_path / "cfg.yaml"), "--select", "W951,W952", str(path)],
                           capture_output=True, text=True, encoding="utf-8")
     found = [(f["rule"], f["line"], f["column"]) for f in json.loads(proc.stdout)]
@@ -165,7 +165,7 @@ def test_number_formats():
 def test_broken_docx_is_one_line_error(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(bad)],
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", str(bad)],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "bad.docx" in proc.stderr
     assert "Traceback" not in proc.stderr

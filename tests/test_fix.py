@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import EXAMPLES
 from checker import fixer
 from checker.config import Config
-from checker.outline import build
+from checker.document.outline import build
 
 DEFECTIVE = EXAMPLES / "defective-2020.txt"
 
@@ -79,7 +79,7 @@ def only(rules) -> tuple:
 
 
 def run(*args, cwd=None, stdin=None):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd, input=stdin)
 
 

@@ -21,7 +21,7 @@ from checker.findings import Finding
 from checker.formatters import Options
 from checker.formatters.html_format import format as html_format
 from checker.formatters.htmlpage.segments import cut, line_bounds
-from checker.outline import build
+from checker.document.outline import build
 from checker.rules import load_rules
 from conftest import EXAMPLES
 
@@ -264,11 +264,11 @@ def test_clean_and_empty_inputs_render():
 
 def test_cli_writes_the_page_for_the_examples(tmp_path):
     out = tmp_path / "report.html"
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--format", "html", "--output",
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "html", "--output",
                            str(out), str(EXAMPLES)], capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 1, proc.stderr   # the defective example has errors
     page = out.read_text(encoding="utf-8")
-    findings = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--format", "json", str(EXAMPLES)],
+    findings = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", str(EXAMPLES)],
                               capture_output=True, text=True, encoding="utf-8").stdout
     n = findings.count('"rule":')
     assert n and page.count('<li class="fi ') == n
@@ -278,7 +278,7 @@ def test_cli_writes_the_page_for_the_examples(tmp_path):
 def test_corpus_pages_show_every_finding(corpus):
     import json
     for path in sorted(corpus.glob("*.txt")):
-        run = [sys.executable, "-m", "checker.cli", "check", str(path)]
+        run = [sys.executable, "-m", "checker", "check", str(path)]
         data = json.loads(subprocess.run(run + ["--format", "json"], capture_output=True, text=True,
                                          encoding="utf-8").stdout)
         page = subprocess.run(run + ["--format", "html"], capture_output=True, text=True,

@@ -13,7 +13,7 @@ DEFECTIVE = EXAMPLES / "defective-2020.txt"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd)
 
 

@@ -18,7 +18,7 @@ COMMAND = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd)
 
 

@@ -11,15 +11,15 @@ import pytest
 
 from conftest import EXAMPLES
 from checker.config import Config
-from checker.files import Excludes, expand
-from checker.jobs import run_files
+from checker.cli.files import Excludes, expand
+from checker.cli.batch import run_files
 
 DEFECTIVE = EXAMPLES / "defective-2020.txt"
 CLEAN = EXAMPLES / "clean-2023.txt"
 
 
 def run(*args, cwd=None, env=None):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd, env=env)
 
 
@@ -84,7 +84,7 @@ def test_excludes_come_from_the_project_config_relative_to_it(tmp_path):
 
 def _with_tty_stderr(args, cwd):
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", *args], cwd=cwd, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=cwd, stdout=subprocess.PIPE,
                             stderr=slave, stdin=subprocess.DEVNULL, env=dict(os.environ, TERM="xterm"))
     os.close(slave)
     chunks = []
@@ -125,7 +125,7 @@ def test_one_file_run_imports_only_what_it_uses(tmp_path):
             "    sys.stderr.write('MODULES ' + ' '.join(mods) + '\\n')\n"
             "atexit.register(show)\n"
             f"sys.argv = ['reportlint', 'check', '--no-color', {str(CLEAN)!r}]\n"
-            "from checker.cli import main\n"
+            "from checker.cli.app import main\n"
             "main()\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr

@@ -30,7 +30,7 @@ def test_disable_enable_region():
 
 
 def test_comment_lines_do_not_change_the_outline():
-    from checker.outline import build
+    from checker.document.outline import build
     text = "<!-- reportlint-disable-next-line S102 -->\n" + BODY
     doc = build(text)
     assert doc.title and doc.title.text.startswith("某县2023年")
@@ -71,7 +71,7 @@ def test_ids_of_rules_that_did_not_run_are_not_called_unused():
 def test_markdown_file_on_the_command_line(tmp_path):
     report = tmp_path / "报告.md"
     report.write_text("<!-- reportlint-disable-next-line page-debris -->\n" + HEAD + BODY, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--format", "json", "--fail-on", "info",
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--fail-on", "info",
                            str(report)], capture_output=True, text=True, encoding="utf-8")
     rules = {f["rule"] for f in json.loads(proc.stdout)}
     assert "M101" not in rules and "M901" not in rules and "S101" in rules

@@ -12,7 +12,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.checks.numbering_common import walk
+from checker.checks._numbering import walk
 from conftest import FIXTURES, lint
 
 NUMBERING = FIXTURES / "numbering"
@@ -317,8 +317,8 @@ _ENUM_PIECES = ["一是", "二是", "三是", "第一，", "第二、", "首先�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_ENUM_PIECES), max_size=50))
 def test_the_whole_text_scan_skips_only_blocks_without_markers(pieces):
-    from checker.language import _items_in, _units
-    from checker.outline import build
+    from checker.document.language import _items_in, _units
+    from checker.document.outline import build
     doc = build("某县2020年法治政府建设情况报告\n\n" + "".join(pieces))
     every_block = [item for unit, blocks in enumerate(_units(doc)) for para in blocks
                    for item in _items_in(para, unit, doc)]
@@ -329,6 +329,6 @@ def test_the_whole_text_scan_skips_only_blocks_without_markers(pieces):
 @given(st.lists(st.sampled_from(_ENUM_PIECES + ["第一是", "十一是", "二十三是", "第十二：", "最后", "首先", "是是",
                                                 "一二三是", "第第一，", "五"]), max_size=60))
 def test_markers_are_exactly_what_the_marker_pattern_finds(pieces):
-    from checker.language import _ENUM, markers
+    from checker.document.language import _ENUM, markers
     text = "".join(pieces)
     assert [(m.span(), m.groups()) for m in markers(text)] == [(m.span(), m.groups()) for m in _ENUM.finditer(text)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.outline import build, classify
-from checker.parser import grammar_text
+from checker.document.outline import build, classify
+from checker.document.parser import grammar_text
 
 
 def headings(text):
@@ -237,7 +237,7 @@ ROW_FRAGMENTS = st.sampled_from(["|", "｜", "\t", " | ", "\n", "\r\n", "指标"
 def lexers():
     import sys
     from lark import Lark
-    from checker.parser import grammar_text
+    from checker.document.parser import grammar_text
     if sys.version_info < (3, 11):
         pytest.skip("possessive repeats need Python 3.11")
     make = lambda g: Lark(g, parser="lalr", lexer="contextual", maybe_placeholders=False)  # noqa: E731

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.prefilter import gate_of, may_match
+from checker.speed.prefilter import gate_of, may_match
 
 
 def _may(pattern: str, text: str) -> bool:
@@ -94,7 +94,7 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
-    from checker.prefilter import _first_class, _sparse, finditer
+    from checker.speed.prefilter import _first_class, _sparse, finditer
     pattern = data.draw(st.sampled_from(SHIPPED))
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
     words = pieces + list("0123456789XＸ×*年月日。，、 \n") + ["一是", "（一）", "第三"]
@@ -114,26 +114,26 @@ def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     (r"(?:“)?党的(?:十九|二十)大", "“党"),
 ])
 def test_first_characters_skip_lookbehinds_and_optional_parts(pattern, first):
-    from checker.prefilter import _first_class
+    from checker.speed.prefilter import _first_class
     assert _first_class(re.compile(pattern)).pattern == "[" + "".join(sorted(first)) + "]"
 
 
 def test_digits_and_ranges_begin_a_first_character_class():
-    from checker.prefilter import _first_class
+    from checker.speed.prefilter import _first_class
     assert _first_class(re.compile(r"(?<![.])\d+[件起]|[一-九]次")).pattern == r"[\d一-九]"
 
 
 @pytest.mark.parametrize("pattern", [r"\w+件", r".年", r"a*", r"(?:x|)y?", r"[^。]年",
                                      r"法治政府(?:建设)?纲要", r"(八|九)五普法", r"[七八]五普法"])
 def test_no_first_character_scan_when_any_character_may_begin(pattern):
-    from checker.prefilter import _first_class
+    from checker.speed.prefilter import _first_class
     assert _first_class(re.compile(pattern)) is None
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_a_twin_finds_the_same_matches_and_groups(data):
-    from checker.prefilter import twin
+    from checker.speed.prefilter import twin
     pattern = data.draw(st.sampled_from(SHIPPED + HOISTABLE))
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
     words = pieces + list("0123456789.-/第年月日。，、 \n") + ["2020", "12.5", "第3"]
@@ -150,7 +150,7 @@ HOISTABLE = [re.compile(p) for p in (
 
 
 def test_lookbehinds_move_after_the_first_character():
-    from checker.prefilter import twin
+    from checker.speed.prefilter import twin
     assert all(twin(p) is not p for p in HOISTABLE)
     assert twin(re.compile(r"[XＸ]{2,}")) is not None           # nothing to move: the pattern itself
     plain = re.compile(r"\d+件")
@@ -159,7 +159,7 @@ def test_lookbehinds_move_after_the_first_character():
 
 
 def _date_patterns():
-    from checker.checks import dates
+    from checker.checks import date_form as dates
     return [v for v in vars(dates).values() if isinstance(v, re.Pattern)]
 
 
@@ -177,7 +177,7 @@ ANCHORED = [re.compile(p) for p in (
     (r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", (("月", 6),)),
 ])
 def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
-    from checker.prefilter import _anchor_of
+    from checker.speed.prefilter import _anchor_of
     assert anchor in _anchor_of(re.compile(pattern))
 
 
@@ -191,14 +191,14 @@ def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     r"(?i)ab?c",         # case variants
 ])
 def test_no_anchor(pattern):
-    from checker.prefilter import _anchor_of
+    from checker.speed.prefilter import _anchor_of
     assert _anchor_of(re.compile(pattern)) is None
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_the_anchor_scan_finds_exactly_what_finditer_finds(data):
-    from checker.prefilter import _anchor_of, _anchored, finditer
+    from checker.speed.prefilter import _anchor_of, _anchored, finditer
     candidates = [p for p in SHIPPED + _date_patterns() + ANCHORED if _anchor_of(p) is not None]
     pattern = data.draw(st.sampled_from(candidates))
     pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
@@ -220,7 +220,7 @@ FULL_REACH = ["2020年12月", "2019年10月31日", "03月", "123件件", "ab是�
 
 @pytest.mark.parametrize("text", FULL_REACH)
 def test_the_anchor_scan_finds_matches_with_the_anchor_furthest_in(text):
-    from checker.prefilter import _anchor_of, _anchored
+    from checker.speed.prefilter import _anchor_of, _anchored
     padded = "普通的文字" * 200 + text + "普通的文字" * 200
     for pattern in _date_patterns() + ANCHORED:
         for one in _anchor_of(pattern) or ():
@@ -229,5 +229,5 @@ def test_the_anchor_scan_finds_matches_with_the_anchor_furthest_in(text):
 
 
 def test_the_shipped_date_patterns_have_anchors():
-    from checker.prefilter import _anchor_of
+    from checker.speed.prefilter import _anchor_of
     assert sum(_anchor_of(p) is not None for p in _date_patterns()) >= 4

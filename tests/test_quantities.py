@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.outline import build
-from checker.quantities import cn_number, extract, unit_family
+from checker.document.outline import build
+from checker.figures.quantities import cn_number, extract, unit_family
 
 
 def one(text: str):

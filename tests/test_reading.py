@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from checker.errors import ReportlintError
-from checker.reading import decode, encode
+from checker.document.reading import decode, encode
 
 TEXT = "某县2020年法治政府建设情况报告\n一、主要工作\n"
 

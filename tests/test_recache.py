@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 
 PROBE = r"""
 import re, sys
-from checker import recache
+from checker.speed import recache
 recache.install()
 pats = [r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|％)", r"[一二三四五六七八九十]{1,3}是", r"(?i)todo|xx", r"(a)(b)?(?P<c>c)"]
 out = []
@@ -45,7 +45,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
 
 def test_cli_output_is_identical_with_and_without_caches(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
-    cmd = [sys.executable, "-c", "from checker.entry import main; main()", "check", "--format", "json", str(EXAMPLES)]
+    cmd = [sys.executable, "-c", "from checker.cli.entry import main; main()", "check", "--format", "json", str(EXAMPLES)]
     runs = [subprocess.run(cmd, capture_output=True, text=True, env=e).stdout
             for e in (env, env, dict(env, REPORTLINT_NO_CACHE="1"))]
     assert runs[0] == runs[1] == runs[2] and runs[0].strip().startswith("[")
@@ -60,7 +60,7 @@ def test_the_library_never_installs_the_cache():
 DERIVED = r"""
 import re, sys
 sys.path.insert(0, sys.argv[1])
-from checker import recache
+from checker.speed import recache
 recache.install()
 import facts
 values = [recache.derived("facts", re.compile(p), facts.compute) for p in ("ab+c", "[甲乙]丙", "x|y")]
@@ -93,7 +93,7 @@ def test_derived_facts_are_remembered_until_their_code_changes(tmp_path):
 
 
 def test_derived_without_the_cache_just_computes():
-    from checker import recache
+    from checker.speed import recache
     calls = []
     for _ in range(2):
         assert recache.derived("n", re.compile("q"), lambda p: calls.append(1) or p.pattern.upper()) == "Q"

@@ -8,7 +8,7 @@ import pytest
 from checker.checks import Param
 from checker.config import Config, resolve
 from checker.findings import Finding, Hit
-from checker.reading import Source
+from checker.document.reading import Source
 from checker.record import FrozenInstanceError
 from checker.rules import Rule
 

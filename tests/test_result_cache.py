@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, FIXTURES, ROOT
-from checker import linter, result_cache
+from checker import linter
+from checker.speed import result_cache
 from checker.config import Config, resolve
-from checker.jobs import run_files
+from checker.cli.batch import run_files
 from checker.findings import quote_of
-from checker.result_cache import ResultCache, context, open_cache, prune
+from checker.speed.result_cache import ResultCache, context, open_cache, prune
 from checker.rules import load_rules
-from checker.run import run_check
+from checker.cli.check import run_check
 
 DEFECTIVE = EXAMPLES / "defective-2020.txt"
 CLEAN = EXAMPLES / "clean-2023.txt"
@@ -181,10 +182,10 @@ def _copy_tree(src: Path, dst: Path) -> Path:
 def test_shipped_rules_vocabularies_and_code_are_fingerprinted(cache_home, tmp_path, monkeypatch):
     from checker import resources
     rules = _copy_tree(resources.data_dir("rules"), tmp_path / "rules")
-    code = _copy_tree(Path(result_cache.__file__).parent, tmp_path / "checker")
+    code = _copy_tree(Path(resources.package_dir()), tmp_path / "checker")
     real = resources.data_dir
     monkeypatch.setattr(resources, "data_dir", lambda name: rules if name == "rules" else real(name))
-    monkeypatch.setattr(result_cache, "__file__", str(code / "result_cache.py"))
+    monkeypatch.setattr(resources, "package_dir", lambda: str(code))
     seen = {context(Config())}
 
     def touched(path: Path) -> bytes:
@@ -205,8 +206,9 @@ def test_shipped_rules_vocabularies_and_code_are_fingerprinted(cache_home, tmp_p
 
 def test_an_installed_copy_is_fingerprinted_by_its_site_packages_folder(tmp_path, monkeypatch):
     site = tmp_path / "lib" / "site-packages"
-    code = _copy_tree(Path(result_cache.__file__).parent, site / "checker")
-    monkeypatch.setattr(result_cache, "__file__", str(code / "result_cache.py"))
+    from checker import resources
+    code = _copy_tree(Path(resources.package_dir()), site / "checker")
+    monkeypatch.setattr(resources, "package_dir", lambda: str(code))
     before = context(Config())
     (code / "linter.py").write_text("# edited by hand\n", encoding="utf-8")
     assert context(Config()) == before  # NOTE: no walk over installed files…
@@ -262,7 +264,7 @@ def test_fix_diff_and_html_do_not_use_the_cache(cache_home, capsys, tmp_path, op
 
 
 def test_stats_is_unaffected(cache_home, tmp_path):
-    from checker.stats_cmd import _lint
+    from checker.cli.stats import _lint
     _lint((str(DEFECTIVE),), Config(), 1)
     assert entries(cache_home) == []
 
@@ -274,7 +276,7 @@ def test_concurrent_parallel_runs_give_identical_output(cache_home, tmp_path):
             [DEFECTIVE.read_text(encoding="utf-8")]
     for i, text in enumerate(texts):
         (folder / f"r{i:02d}.txt").write_text(text, encoding="utf-8")
-    cmd = [sys.executable, "-m", "checker.cli", "check", "--format", "json", "-j", "2", "reports"]
+    cmd = [sys.executable, "-m", "checker", "check", "--format", "json", "-j", "2", "reports"]
     env = dict(os.environ, XDG_CACHE_HOME=str(cache_home))
     truth = subprocess.run(cmd + ["--no-cache"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert entries(cache_home) == [] and truth.stdout.count('"rule"') > 10
@@ -402,7 +404,7 @@ def test_parallel_runs_serve_hits_here_and_send_only_misses_to_workers(cache_hom
     assert results[4].error and [r.name for r in results] == files + [str(tmp_path / "missing.txt")]
     assert seen[-1] == (5, 5) and [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert len(entries(cache_home)) == 4
-    from checker import jobs
+    from checker.cli import batch as jobs
 
     def no_pool(*args):
         raise AssertionError("a pool was started although every file hits")

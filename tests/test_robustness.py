@@ -87,7 +87,7 @@ def test_mutated_examples_never_raise(data):
 # -- bad inputs at the command line -------------------------------------------------
 
 def run(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", **kw)
 
 
@@ -164,7 +164,7 @@ def test_hundred_thousand_short_lines(tmp_path):
 
 
 def test_file_above_the_size_limit(tmp_path):
-    from checker.reading import MAX_BYTES
+    from checker.document.reading import MAX_BYTES
     path = tmp_path / "huge.txt"
     with open(path, "wb") as fh:
         fh.truncate(MAX_BYTES + 1)
@@ -182,7 +182,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     import builtins
 
     from checker.errors import ReportlintError
-    from checker.reading import read_path
+    from checker.document.reading import read_path
     path = tmp_path / "secret.txt"
     path.write_text(REPORT, encoding="utf-8")
     real_open = builtins.open

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLES
-from checker import rules_snapshot
+from checker.speed import rules_snapshot
 from checker.yamlio import load_yaml_file
 
 RULE = """
@@ -27,7 +27,7 @@ rules:
 VOCAB = "rates:\n  - names: [{name}]\n    numerator: [整改]\n    denominator: [排查, 发现]\n    bounded: true\n"
 
 
-ENTRY = [sys.executable, "-c", "from checker.entry import main; main()"]
+ENTRY = [sys.executable, "-c", "from checker.cli.entry import main; main()"]
 # NOTE: the result cache (when the CLI has one) is left out: this is about the rules
 NO_RESULTS = ["--no-cache"] if "--no-cache" in subprocess.run(
     ENTRY + ["check", "--help"], capture_output=True, text=True).stdout else []

@@ -18,7 +18,7 @@ CLEAN = EXAMPLES / "clean-2023.txt"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", cwd=cwd)
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from checker.config import Config
 from checker.linter import lint_text
-from checker.rounding import Verdict, fmt, judge, percent, quantize, truncate
+from checker.figures.rounding import Verdict, fmt, judge, percent, quantize, truncate
 
 from conftest import EXAMPLES, FIXTURES
 
@@ -291,7 +291,7 @@ rules:
 
 def test_jieba_segmenter_agrees_with_cues(tmp_path):
     pytest.importorskip("jieba")
-    from checker.segment import aligned, words
+    from checker.document.segment import aligned, words
     assert words("一审结案108件")[:2] == ("一审", "结案")
     assert not aligned("一审结案", 1, 3) and aligned("调解成功", 2, 4)
     path = tmp_path / "segmented.yaml"

@@ -10,11 +10,11 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from checker import stats as st
-from checker.cli import cli
+from checker.cli import tally as st
+from checker.cli.app import cli
 from checker.config import Config
 from checker.linter import lint_document, select_rules
-from checker.outline import build
+from checker.document.outline import build
 
 GOOD = """某县2021年法治政府建设情况报告
 
@@ -137,7 +137,7 @@ def test_english_headers_and_unknown_figures_are_said_plainly(reports, monkeypat
 
 def test_unreadable_file_is_reported_and_the_others_still_counted(reports):
     (reports / "c-broken.txt").write_bytes(b"\x00\x01binary\x00")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "stats", "--format", "json", str(reports)],
+    proc = subprocess.run([sys.executable, "-m", "checker", "stats", "--format", "json", str(reports)],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2
     assert "c-broken.txt" in proc.stderr
@@ -160,8 +160,8 @@ def test_parallel_run_gives_the_same_tables(reports):
 def test_figures_checked_counts_consistent_and_inconsistent_rates():
     from checker.config import Config
     from checker.linter import lint_document
-    from checker.outline import build
-    from checker.stats import figure_counts
+    from checker.document.outline import build
+    from checker.cli.tally import figure_counts
     text = ("一、主要工作\n全年受理矛盾纠纷200件，调解成功190件，调解成功率95%。"
             "全年收到行政复议申请40件，审结40件，其中撤销4件，直接纠错率12%。\n")
     doc = build(text)

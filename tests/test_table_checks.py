@@ -16,8 +16,8 @@ import yaml
 
 from checker.config import Config
 from checker.linter import lint_text
-from checker.outline import build
-from checker.table_values import header_unit, label_role, named_base, read_cell
+from checker.document.outline import build
+from checker.tables.values import header_unit, label_role, named_base, read_cell
 
 from conftest import FIXTURES
 
@@ -61,7 +61,7 @@ def render(rows, how: str) -> str | None:
 
 def docx_text(tmp_path, intro, rows) -> str:
     docx = pytest.importorskip("docx")
-    from checker.docx_reader import read_docx
+    from checker.document.docx import read_docx
     document = docx.Document()
     for line in intro:
         document.add_paragraph(line)
@@ -240,7 +240,7 @@ def test_units_and_bases_from_labels():
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from checker.rounding import fmt, percent  # noqa: E402
+from checker.figures.rounding import fmt, percent  # noqa: E402
 
 CATEGORIES = ["行政处罚", "行政许可", "行政强制", "行政确认", "政府信息公开", "行政征收", "行政给付", "其他"]
 
@@ -319,7 +319,7 @@ def test_defective_report_with_tables():
 
 def test_docx_table_with_a_merged_total_cell(tmp_path):
     docx = pytest.importorskip("docx")
-    from checker.docx_reader import read_docx
+    from checker.document.docx import read_docx
     document = docx.Document()
     document.add_paragraph("一、行政执法")
     document.add_paragraph("全年受理行政许可申请104件，各所办理情况见下表：")

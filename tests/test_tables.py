@@ -1,7 +1,7 @@
 """Table recognition: pipe, tab and aligned-column rows become Table nodes."""
 from __future__ import annotations
 
-from checker.outline import build
+from checker.document.outline import build
 
 PIPE = """一、主要工作
 （一）行政复议。全年新受理行政复议案件120件，具体情况见下表：
@@ -48,7 +48,7 @@ def test_a_lone_row_is_text_and_prose_is_not_a_table():
 
 
 def test_table_in_parse_json():
-    from checker.outline_format import to_json
+    from checker.formatters.outline_format import to_json
     data = to_json(build(PIPE))
     child = data["sections"][0]["children"][0]
     assert child["tables"] == [{"line": 3, "rows": 3, "columns": 4}]

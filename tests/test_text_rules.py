@@ -323,7 +323,7 @@ def test_without_a_report_year_the_time_rules_are_silent():
 
 def test_a_bad_term_table_entry_names_its_file_and_line():
     from checker.checks import ParamError
-    from checker.checks.time_terms import _entry
+    from checker.checks.time_bound_term import _entry
     from checker.yamlio import load_yaml
     loc = load_yaml("terms:\n  - term: 某纲要\n    start: \"2020-13-01\"\n    source: x\n", "terms.yaml")
     with pytest.raises(ParamError, match=r"terms.yaml:2"):

@@ -1,5 +1,5 @@
-"""Views the run releases early: the sentences and figures (checker.language,
-checker.quantities and what is derived from them) are read only by rules that
+"""Views the run releases early: the sentences and figures (checker.document.language,
+checker.figures.quantities and what is derived from them) are read only by rules that
 declare them in `needs`; those run first and the views are dropped after them
 when the caller is done with the Document."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ import pytest
 
 from checker.config import Config
 from checker.linter import _reads_language, run_rules, select_rules
-from checker.model import Document
-from checker.outline import build
+from checker.document.model import Document
+from checker.document.outline import build
 from conftest import EXAMPLES, FIXTURES
 
 SAMPLES = sorted(EXAMPLES.glob("*.txt")) + sorted(FIXTURES.rglob("*.txt"))[:25]

@@ -36,7 +36,7 @@ def test_a_corrupt_cache_file_is_ignored(tmp_path, monkeypatch):
 def test_a_warm_run_does_not_import_pyyaml(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
     code = ("import sys; sys.argv=['reportlint','check',%r]\n"
-            "from checker.cli import cli\n"
+            "from checker.cli.app import cli\n"
             "try: cli(standalone_mode=False)\nexcept SystemExit: pass\n"
             "print('yaml' in sys.modules)") % str(EXAMPLES / "clean-2023.txt")
     cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

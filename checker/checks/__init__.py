@@ -13,7 +13,7 @@ import importlib
 import pkgutil
 from typing import Any, ClassVar, Iterable
 
-from ..record import Record, set_field
+from checker.record import Record, set_field
 
 REGISTRY: dict[str, type["CheckType"]] = {}
 _loaded = {"builtin": False, "entry_points": False}

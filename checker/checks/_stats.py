@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from . import CheckType, Param, ParamError
+from checker.checks import CheckType, Param, ParamError
 
 VOCABULARY = Param((str,), None, help="a YAML file extending the built-in vocabulary (rules/data/rates.yaml "
                                       "or totals.yaml): its lists are added to the built-in ones")
@@ -33,12 +33,12 @@ def claim_args(claim, computation: str) -> dict:
 
 
 def load_rates(path: str):
-    from ..relations import rate_vocabulary  # lazy: only when a user vocabulary is given
+    from checker.figures.relations import rate_vocabulary  # lazy: only when a user vocabulary is given
     return rate_vocabulary(path)
 
 
 def load_totals(path: str):
-    from ..totals import totals_vocabulary
+    from checker.figures.totals import totals_vocabulary
     return totals_vocabulary(path)
 
 

@@ -1,7 +1,7 @@
 """Helpers shared by the table check types (table-*): their base class, spans and labels of cells."""
 from __future__ import annotations
 
-from . import CheckType
+from checker.checks import CheckType
 
 
 class TableCheck(CheckType):
@@ -11,7 +11,7 @@ class TableCheck(CheckType):
     def run(self, doc, p, ctx):
         if not doc.tables:
             return
-        from ..table_context import analyses  # NOTE: lazy, so loading the registry stays cheap
+        from checker.tables.context import analyses  # NOTE: lazy, so loading the registry stays cheap
         yield from once(hit for analysis in analyses(doc) for hit in self.hits(doc, analysis, p))
 
     def hits(self, doc, analysis, p):

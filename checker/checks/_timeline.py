@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import ParamError
-from ..resources import vocab_path
-from ..yamlio import load_yaml_file
+from checker.checks import ParamError
+from checker.resources import vocab_path
+from checker.yamlio import load_yaml_file
 
 _YEAR_WORD = re.compile(r"((?:19|20)\d{2})\s*年(?!代)|(今年|本年|当年|明年|去年|上年|次年)")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "去年": -1, "上年": -1}

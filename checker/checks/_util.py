@@ -15,9 +15,9 @@ import contextvars
 import re
 from bisect import bisect_right
 
-from . import Param, ParamError
-from ..prefilter import finditer as first_char_finditer, may_match
-from ..scope import blocks, valid_scope
+from checker.checks import Param, ParamError
+from checker.speed.prefilter import finditer as first_char_finditer, may_match
+from checker.document.scope import blocks, valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
 SCOPE = Param((str,), "document", help="document, title, preamble, headings, paragraphs, closing, debris, section:KIND")
@@ -86,7 +86,7 @@ def _anchored(pattern) -> bool:
 
 def joined_scope(doc, scope: str):
     """The scope's blocks joined by newlines, each block's start in the joined text, and
-    the set of characters of the whole document (for the gates in checker.prefilter:
+    the set of characters of the whole document (for the gates in checker.speed.prefilter:
     NOTE: a superset of the scope's own, so a gate may let a scan run but never skips
     one wrongly, and it is built once per document rather than once per scope)."""
     cache = doc.__dict__.setdefault("_joined_scopes", {})
@@ -111,7 +111,7 @@ def block_at(starts: list, offset: int) -> int:
 
 
 def may_occur(doc, scope: str, pattern) -> bool:
-    """False when `pattern` certainly has no match in the scope (checker.prefilter gates)."""
+    """False when `pattern` certainly has no match in the scope (checker.speed.prefilter gates)."""
     text, _starts, _found, chars = joined_scope(doc, scope)
     return may_match(pattern, text, chars)
 

@@ -8,8 +8,8 @@ The hit sits on the last line of the report.
 """
 from __future__ import annotations
 
-from . import CheckType, Param, register
-from ..findings import Hit
+from checker.checks import CheckType, Param, register
+from checker.findings import Hit
 
 
 @register

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, may_occur, scan
-from ..findings import Hit
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._util import SCOPE, check_scope, compile_user_regex, may_occur, scan
+from checker.findings import Hit
 
 
 @register

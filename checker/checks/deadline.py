@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from . import CheckType, Param, ParamError, register
-from ..findings import Hit
+from checker.checks import CheckType, Param, ParamError, register
+from checker.findings import Hit
 
 
 @register

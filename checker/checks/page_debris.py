@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ..findings import Hit
+from checker.checks import CheckType, register
+from checker.findings import Hit
 
 
 @register

@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import CheckType, Param, ParamError, register
-from ._timeline import Timeline, load_table, parse_date
-from .time_terms import month
-from ..prefilter import finditer
-from ._util import SCOPE, block_at, check_scope, joined_scope
-from ..findings import Hit
-from ..numerals import cn_to_int, int_to_cn
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._timeline import Timeline, load_table, parse_date
+from checker.checks.time_bound_term import month
+from checker.speed.prefilter import finditer
+from checker.checks._util import SCOPE, block_at, check_scope, joined_scope
+from checker.findings import Hit
+from checker.document.numerals import cn_to_int, int_to_cn
 
 _NUM = r"二十[一二三]?|十[一二三四五六七八九]?"
 _CONGRESS = re.compile(

@@ -11,10 +11,10 @@ block, or at the document start when the scope is empty, unless
 """
 from __future__ import annotations
 
-from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope, compile_user_regex, literal, scan
-from ..findings import Hit
-from ..scope import blocks, first_line
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._util import SCOPE, check_scope, compile_user_regex, literal, scan
+from checker.findings import Hit
+from checker.document.scope import blocks, first_line
 
 
 @register

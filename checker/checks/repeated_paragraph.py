@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from . import CheckType, Param, ParamError, register
-from ._util import SCOPE, check_scope
-from ..findings import Hit
-from ..scope import blocks
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._util import SCOPE, check_scope
+from checker.findings import Hit
+from checker.document.scope import blocks
 
 _SPACE = re.compile(r"\s+")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from . import CheckType, Param, register
-from ..findings import Hit
+from checker.checks import CheckType, Param, register
+from checker.findings import Hit
 
 _PLAN = re.compile(r"将|计划|力争|拟|确保|继续|推动|做好")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -52,7 +52,7 @@ class ReportYear(CheckType):
 def _named_year(doc, ctx) -> bool:
     """Is the report year given (configuration, title, preamble) rather than read off
     the closing date itself?"""
-    from ..language import stated_year
+    from checker.document.language import stated_year
     return ctx.config.report_year is not None or stated_year(doc) is not None
 
 

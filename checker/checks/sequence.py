@@ -16,10 +16,10 @@ Kinds not in `order` (responsibility, other) may stand anywhere.
 """
 from __future__ import annotations
 
-from . import CheckType, Param, ParamError, register
-from ._kinds import KIND_NAMES
-from ..findings import Hit
-from ..scope import SECTION_KINDS, first_line
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._kinds import KIND_NAMES
+from checker.findings import Hit
+from checker.document.scope import SECTION_KINDS, first_line
 
 
 @register
@@ -59,7 +59,7 @@ class Sequence(CheckType):
             highest = max(highest, r)
 
     def _missing(self, doc, order):
-        from ..outline import kinds_named  # NOTE: lazy, so loading the registry stays cheap
+        from checker.document.outline import kinds_named  # NOTE: lazy, so loading the registry stays cheap
         present = {s.kind for s in doc.sections}
         for s in doc.sections:  # 二、存在的问题和下一步工作打算 holds both parts
             present |= kinds_named(s.heading.text)

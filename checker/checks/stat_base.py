@@ -7,13 +7,13 @@
 was a whole number b, and (b-90)/b must round (or truncate) to 42.68%;
 b = 157 does, so the claim stands. 受理案件12件，同比增长45.27%: no whole b
 gives (12-b)/b = 45.27% (b = 8: 50.00%; b = 9: 33.33%), so it is reported.
-增长30人，增长率32% is read as 30/b (checker.changes).
+增长30人，增长率32% is read as 30/b (checker.figures.changes).
 """
 from __future__ import annotations
 
-from . import register
-from ._stats import VocabularyCheck, claim_args
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._stats import VocabularyCheck, claim_args
+from checker.findings import Hit
 
 
 @register
@@ -22,8 +22,8 @@ class StatBase(VocabularyCheck):
 
 
     def run(self, doc, p, ctx):
-        from ..changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap
-        from ..relations import rate_claims, rate_vocabulary
+        from checker.figures.changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.relations import rate_claims, rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             result = evaluate_base(claim, doc, vocab)

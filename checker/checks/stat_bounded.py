@@ -10,9 +10,9 @@ a printed name matches when it ends with one. Growth and completion rates
 """
 from __future__ import annotations
 
-from . import register
-from ._stats import VocabularyCheck, claim_args
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._stats import VocabularyCheck, claim_args
+from checker.findings import Hit
 
 
 @register
@@ -21,7 +21,7 @@ class StatBounded(VocabularyCheck):
 
 
     def run(self, doc, p, ctx):
-        from ..relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             q = claim.quantity

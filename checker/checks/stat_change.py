@@ -5,15 +5,15 @@
 
 行政审批事项由120项缩减为84项，缩减率为35% -> (120-84)/120 = 30%.
 The values are the 由A…为B (从A…至B) pair before the rate in its sentence,
-or 受理729件，较上年的860件 (checker.changes); 缩减为原来的40% is read as
+or 受理729件，较上年的860件 (checker.figures.changes); 缩减为原来的40% is read as
 B/A. A change in 个百分点 is checked against the two percentages it joins:
 纠错率由15.2%下降到12.1%，下降3.5个百分点 -> 15.2-12.1 = 3.1.
 """
 from __future__ import annotations
 
-from . import register
-from ._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
+from checker.findings import Hit
 
 
 @register
@@ -23,8 +23,8 @@ class StatChange(VocabularyCheck):
 
 
     def run(self, doc, p, ctx):
-        from ..changes import evaluate_from_to, points_changes  # NOTE: lazy, so loading the registry stays cheap
-        from ..relations import rate_claims, rate_vocabulary
+        from checker.figures.changes import evaluate_from_to, points_changes  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.relations import rate_claims, rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         for claim in rate_claims(doc, vocab):
             result = evaluate_from_to(claim, doc)

@@ -5,14 +5,14 @@
 
 共办理行政处罚案件1250件，其中简易程序案件430件，一般程序案件800件
 -> 430+800 = 1230 ≠ 1250. Parts follow 其中 (or another marker) or form a
-complete partition (受理/不予受理, 结案/未结); see checker.totals for when a
+complete partition (受理/不予受理, 结案/未结); see checker.figures.totals for when a
 list is judged and why lists that fall short are usually left alone.
 """
 from __future__ import annotations
 
-from . import register
-from ._stats import VocabularyCheck, load_totals
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._stats import VocabularyCheck, load_totals
+from checker.findings import Hit
 
 
 @register
@@ -22,7 +22,7 @@ class StatParts(VocabularyCheck):
 
 
     def run(self, doc, p, ctx):
-        from ..totals import parts_mismatches, totals_vocabulary  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.totals import parts_mismatches, totals_vocabulary  # NOTE: lazy, so loading the registry stays cheap
         for m in parts_mismatches(doc, totals_vocabulary(p["vocabulary"])):
             yield Hit(m.start, m.end, {"computation": m.computation, "total": m.total.text,
                                        "sum": str(m.sum)}, m.computation)

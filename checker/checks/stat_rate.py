@@ -7,22 +7,22 @@
 
 受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65% -> 3050/3125 = 97.60%.
 Rate names are linked to counts by the cue words of rules/data/rates.yaml
-(checker.relations). Every plausible pairing is judged; a claim is
+(checker.figures.relations). Every plausible pairing is judged; a claim is
 reported only when none is consistent: `wrong` when the pairings its cues
 name all miss, `truncated` when a pairing matches only cut off (91.759 ->
 91.75) and no approximation word (约) excuses it.
 
 `segmenter: jieba` (opt-in) also requires every cue to respect the word
 boundaries of the shipped domain dictionary (审结 is not in 一审结案); see
-checker.segment for its load cost. The default, `cues`, is plain substring
+checker.document.segment for its load cost. The default, `cues`, is plain substring
 matching with negation (不予受理 is no 受理), which the built-in vocabulary
 is written for.
 """
 from __future__ import annotations
 
-from . import Param, register
-from ._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
-from ..findings import Hit
+from checker.checks import Param, register
+from checker.checks._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
+from checker.findings import Hit
 
 
 @register
@@ -33,12 +33,12 @@ class StatRate(VocabularyCheck):
 
 
     def run(self, doc, p, ctx):
-        from ..pairings import evaluations  # NOTE: lazy, so loading the registry stays cheap
-        from ..relations import rate_vocabulary
+        from checker.figures.pairings import evaluations  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.relations import rate_vocabulary
         vocab = rate_vocabulary(p["vocabulary"])
         aligned = None
         if p["segmenter"] == "jieba":
-            from ..segment import aligned
+            from checker.document.segment import aligned
         for claim, result in evaluations(doc, vocab, aligned):
             if result.verdict.value == p["verdict"]:
                 computation = result.computation(claim)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from . import CheckType, Param, ParamError, register
-from ..findings import Hit
-from ..scope import SECTION_KINDS
+from checker.checks import CheckType, Param, ParamError, register
+from checker.findings import Hit
+from checker.document.scope import SECTION_KINDS
 
 _SCOPE = re.compile(r"^(?:全年|今年|本年度|本年|年内|全县|全市|全区|全镇|全省|我县|我市|我区|我镇|共计|共|累计|"
                     r"合计|其中|另|并|已|均|先后|总计|一年来|截至目前|截至年底)+")
@@ -52,7 +52,7 @@ class StatRepeat(CheckType):
         return params
 
     def run(self, doc, p, ctx):
-        from ..quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
         skipped = set(p["skip_kinds"])
         year = ctx.report_year(doc)
         words = _any_of(p["skip_words"])

@@ -21,10 +21,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import CheckType, Param, register
-from ._util import SCOPE, check_scope
-from ..findings import Hit
-from ..scope import blocks
+from checker.checks import CheckType, Param, register
+from checker.checks._util import SCOPE, check_scope
+from checker.findings import Hit
+from checker.document.scope import blocks
 
 _SP = re.compile(r"(?<! ) (?! )|[\u00a0\u2002\u2003\u2009\u202f\u3000][ \u00a0\u2002\u2003\u2009\u202f\u3000]*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20“”‘’…—]")

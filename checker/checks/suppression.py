@@ -10,9 +10,9 @@ reported. Takes no parameters.
 """
 from __future__ import annotations
 
-from . import CheckType, register
-from ..findings import Hit
-from ..suppress import directives
+from checker.checks import CheckType, register
+from checker.findings import Hit
+from checker.suppress import directives
 
 
 @register

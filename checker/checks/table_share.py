@@ -10,15 +10,15 @@
 
 The whole is the table's 合计, the sum of its counts, or the total stated in
 the sentence that introduces the table — whichever explains the most cells
-(checker.table_shares). Rounding follows checker.rounding (GB/T 8170,
+(checker.tables.shares). Rounding follows checker.figures.rounding (GB/T 8170,
 half-up or half-even); `truncated` reports figures cut off instead of
 rounded, `wrong` figures neither rounding nor truncation explains.
 """
 from __future__ import annotations
 
-from . import Param, register
-from ._tables import TableCheck, label_of
-from ..findings import Hit
+from checker.checks import Param, register
+from checker.checks._tables import TableCheck, label_of
+from checker.findings import Hit
 
 
 @register

@@ -16,9 +16,9 @@ their decimals. A 合计 share must read 100% (or the printed sum).
 """
 from __future__ import annotations
 
-from . import register
-from ._tables import TableCheck, label_of
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._tables import TableCheck, label_of
+from checker.findings import Hit
 
 
 @register
@@ -27,7 +27,7 @@ class TableShareSum(TableCheck):
     params = {}
 
     def hits(self, doc, analysis, p):
-        from ..table_shares import sum_mismatch
+        from checker.tables.shares import sum_mismatch
         for view, line, result in analysis.shares:
             m = None if result is not None else sum_mismatch(view, line)
             if m is None:

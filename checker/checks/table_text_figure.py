@@ -9,14 +9,14 @@
 
 Only sentences of the table's own section (and the one introducing it)
 are read, and only when the words before the count clearly name the
-category (checker.table_text): 其中行政处罚类42件 does, 办结行政处罚案件38件
+category (checker.tables.text): 其中行政处罚类42件 does, 办结行政处罚案件38件
 does not when the table counts what was accepted.
 """
 from __future__ import annotations
 
-from . import register
-from ._tables import TableCheck, label_of
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._tables import TableCheck, label_of
+from checker.findings import Hit
 
 
 @register
@@ -26,7 +26,7 @@ class TableTextFigure(TableCheck):
     params = {}
 
     def hits(self, doc, analysis, p):
-        from ..table_text import figure_mismatches
+        from checker.tables.text import figure_mismatches
         for view in analysis.views:
             for m in figure_mismatches(doc, view, analysis.nearby):
                 span, q = m.cell.cell.span, m.quantity

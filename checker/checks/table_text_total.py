@@ -12,13 +12,13 @@
 Also a table without a 合计 whose shares were computed on the stated total
 (75/151, 16/151 …) while its counts add up to less (75+16+40+4 = 135 ≠ 151).
 Conservative: a 合计 is compared only when the text states one count its
-label can mean (checker.table_text).
+label can mean (checker.tables.text).
 """
 from __future__ import annotations
 
-from . import register
-from ._tables import TableCheck, cell_span, label_of
-from ..findings import Hit
+from checker.checks import register
+from checker.checks._tables import TableCheck, cell_span, label_of
+from checker.findings import Hit
 
 
 @register
@@ -28,7 +28,7 @@ class TableTextTotal(TableCheck):
     params = {}
 
     def hits(self, doc, analysis, p):
-        from ..table_text import text_total_mismatches
+        from checker.tables.text import text_total_mismatches
         if analysis.partial:
             return   # 主要处理结果如下表: a table of some categories need not reach the total
         for view in analysis.views:

@@ -14,13 +14,13 @@ that begin with 其中 are not parts. A dash (—, -, /) in a part is zero; an
 empty part cell makes the sum unknown unless `empty: zero`. One wrong cell
 that is both a total (its row) and a part (its column's 合计) is reported once,
 as the total it fails. See
-checker.table_totals for the rounding tolerance of figures with decimals.
+checker.tables.totals for the rounding tolerance of figures with decimals.
 """
 from __future__ import annotations
 
-from . import Param, register
-from ._tables import TableCheck, label_of
-from ..findings import Hit
+from checker.checks import Param, register
+from checker.checks._tables import TableCheck, label_of
+from checker.findings import Hit
 
 
 @register
@@ -30,7 +30,7 @@ class TableTotal(TableCheck):
                              help="an empty part cell: missing (no check) or zero")}
 
     def hits(self, doc, analysis, p):
-        from ..table_totals import explained_by, total_mismatches
+        from checker.tables.totals import explained_by, total_mismatches
         found = [m for view in analysis.views for m in total_mismatches(view, p["empty"])]
         for m in found:
             if any(explained_by(m, other) for other in found if other is not m):

@@ -17,11 +17,11 @@ import hashlib
 from collections import Counter
 from string import Template
 
-from ..findings import CATEGORIES
-from .htmlpage import SEVERITY_ORDER, asset, esc, icon
-from .htmlpage.fileview import file_view
-from .htmlpage.labels import Labels
-from .htmlpage.summary import summary_view
+from checker.findings import CATEGORIES
+from checker.formatters.htmlpage import SEVERITY_ORDER, asset, esc, icon
+from checker.formatters.htmlpage.fileview import file_view
+from checker.formatters.htmlpage.labels import Labels
+from checker.formatters.htmlpage.summary import summary_view
 
 
 def _version() -> str:

@@ -13,8 +13,8 @@ import json
 import os
 from urllib.parse import quote
 
-from ..baseline import fingerprint, keys
-from ..findings import quote_of
+from checker.baseline import fingerprint, keys
+from checker.findings import quote_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://pypi.org/project/reportlint/"
@@ -72,7 +72,7 @@ def _message(f, lang: str) -> str:
 
 
 def format(findings, sources, options) -> str:
-    from .. import __version__
+    from checker.version import __version__
     rules = list(options.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []

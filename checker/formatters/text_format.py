@@ -48,7 +48,7 @@ def _colors(enabled: bool):
             "dim": Style.DIM, "bold": Style.BRIGHT, "reset": Style.RESET_ALL}
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")  # the same line ends as checker.model.LineIndex
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the same line ends as checker.document.model.LineIndex
 _CONTEXT = 40  # characters shown on each side of a span in a long line
 
 

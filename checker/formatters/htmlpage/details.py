@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import esc, icon
+from checker.formatters.htmlpage import esc, icon
 
 _QUOTE_MAX = 160
 _OPERATOR = re.compile(r"\s*([/×÷*+=＝≠<>≤≥])\s*")

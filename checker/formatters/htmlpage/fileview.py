@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import SEVERITY_ORDER, SEVERITY_RANK, esc, icon
-from .details import detail_html, hover_text, shorten
-from .segments import cut
+from checker.formatters.htmlpage import SEVERITY_ORDER, SEVERITY_RANK, esc, icon
+from checker.formatters.htmlpage.details import detail_html, hover_text, shorten
+from checker.formatters.htmlpage.segments import cut
 
 
 def worst(severities) -> str | None:

@@ -29,7 +29,7 @@ class TextLine:
 
 
 def line_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line; \\r\\n, \\r and \\n end lines (as checker.model.LineIndex)."""
+    """(start, end) of each line; \\r\\n, \\r and \\n end lines (as checker.document.model.LineIndex)."""
     bounds, start, i, n = [], 0, 0, len(text)
     while i < n:
         ch = text[i]

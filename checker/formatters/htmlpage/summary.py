@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...findings import CATEGORIES
-from . import SEVERITY_ORDER, esc, icon
-from .fileview import counts_html
+from checker.findings import CATEGORIES
+from checker.formatters.htmlpage import SEVERITY_ORDER, esc, icon
+from checker.formatters.htmlpage.fileview import counts_html
 
 _BAR_H, _GAP, _LABEL_W, _CHART_W = 20, 8, 84, 440
 

@@ -1,0 +1,200 @@
+"""Lint many files, in parallel when asked, with results in input order.
+
+`lint_file` is the whole per-file pipeline (read, parse, lint, and for
+--fix/--diff compute the fixed text); it returns a picklable FileResult and
+never raises for a bad input file. `run_files` maps it over the files
+serially or with a process pool; results come back in the order of the
+files, so the output of -j N is identical to -j 1. multiprocessing is
+imported only when a pool is really used.
+
+With a `cache` (checker.speed.result_cache.ResultCache, plain lint runs only) a
+file whose text, path, config, rules and code are unchanged gets its
+findings from the cache; a pool is started only for the files it misses.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from checker.errors import ReportlintError
+
+
+class FileResult:
+    """One file's outcome; picklable (it comes back from -j workers).
+
+    NOTE: a plain class, not a dataclass: a dataclass costs ~1.5 ms of every start-up."""
+
+    def __init__(self, path: str, name: str = "", source=None, findings: list | None = None,
+                 errors: list | None = None, error: str | None = None, doc=None, fix=None,
+                 figures: tuple = (None, None)):
+        self.path = path                # as given ("-" for stdin)
+        self.name = name                # as reported ("<stdin>" for stdin)
+        self.source = source            # checker.document.reading.Source
+        self.findings = findings if findings is not None else []
+        self.errors = errors if errors is not None else []   # rule errors, as strings
+        self.error = error              # the file could not be read
+        self.doc = doc                  # the Document (serial runs only)
+        self.fix = fix                  # checker.fixer.FixOutcome for --fix/--diff
+        self.figures = figures          # (extracted, checked), computed where the file was linted
+
+
+def _read(path: str):
+    from checker.document.sources import read_any
+    name = "<stdin>" if path == "-" else path
+    try:
+        return name, read_any(path), None
+    except ReportlintError as err:
+        return name, None, FileResult(path, name, error=str(err))
+
+
+def _cached(path: str, cache) -> FileResult | None:
+    """The file's result from the cache, or None on a miss (or an unreadable file)."""
+    name, source, failed = _read(path)
+    if failed is not None:
+        return None
+    findings = cache.get(cache.key(name, source.text))
+    return None if findings is None else FileResult(path, name, source, findings)
+
+
+def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False,
+              cache=None) -> FileResult:
+    name, source, failed = _read(path)
+    if failed is not None:
+        return failed
+    result = FileResult(path, name, source)
+    key = None
+    if cache is not None and not mode and not keep_doc:  # NOTE: --fix/--diff and HTML need the Document
+        key = cache.key(name, source.text)
+        findings = cache.get(key)
+        if findings is not None:
+            result.findings = findings
+            return result
+    from checker.linter import lint_document
+    from checker.document.outline import build  # NOTE: after the cache: a hit needs no parser
+    if mode == "fix" and path.lower().endswith(".docx"):
+        mode = None  # NOTE: Word files are never rewritten; --diff still previews their fixes
+    if mode:
+        from checker.fixer import fix_text
+        result.fix = fix_text(source.text, name, config)
+        doc, lint = result.fix.doc, result.fix.result
+    else:
+        doc = build(source.text, name)
+        # NOTE: the caller keeps the source text: quotes are read from it (findings.quote_of)
+        lint = lint_document(doc, config, keep_views=keep_doc, quotes=keep_doc)
+    result.findings = list(lint.findings)
+    result.errors = [str(e) for e in lint.errors]
+    result.doc = doc if keep_doc else None
+    if keep_doc:  # the checks' caches live on this process's Document: count here
+        from checker.cli.tally import figure_counts
+        result.figures = figure_counts(doc)
+    if result.fix is not None:
+        result.fix.doc = result.fix.result = None  # not needed by the caller; cheaper to pickle
+    if key is not None and not result.errors:  # a rule that failed or ran out of time runs again next time
+        cache.put(key, result.findings)
+    return result
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_method() -> str:
+    import multiprocessing
+    methods = multiprocessing.get_all_start_methods()
+    # NOTE: fork is fastest (workers inherit the loaded rules and grammar) and safe here:
+    # reportlint starts no threads. macOS and Windows use spawn.
+    return "fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn"
+
+
+_WORKER: dict = {}
+
+
+def _init(config, mode, keep_docs=False, cache=None):
+    _WORKER.update(config=config, mode=mode, keep_docs=keep_docs, cache=cache)
+
+
+def _work(path: str) -> FileResult:
+    result = lint_file(path, _WORKER["config"], _WORKER["mode"], _WORKER["keep_docs"], _WORKER["cache"])
+    result.doc = None  # rebuilt by the parent: a Document with its caches is costly to pickle
+    return result
+
+
+def run_files(files, config, jobs: int | None = None, mode: str | None = None,
+              keep_docs: bool = False, progress=None, start_method: str | None = None,
+              cache=None) -> list[FileResult]:
+    """Lint every file; results in the order of `files` whatever the number of jobs."""
+    if mode or keep_docs:
+        cache = None
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    jobs = min(jobs, len(files))
+    if jobs <= 1 or "-" in files:
+        out = []
+        for i, path in enumerate(files):
+            out.append(lint_file(path, config, mode, keep_docs, cache))
+            if progress:
+                progress(i + 1, len(files))
+        return out
+    if cache is not None:
+        return _run_cached(files, config, jobs, progress, start_method, cache)
+    out = list(_pool(files, config, jobs, mode, keep_docs, progress, start_method))
+    if keep_docs:
+        from checker.document.outline import build
+        for r in out:
+            if r.source is not None:
+                r.doc = build(r.source.text, r.name)
+    return out
+
+
+def _executor(config, mode, keep_docs, cache, jobs, start_method):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    ctx = multiprocessing.get_context(start_method or _start_method())
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                               initargs=(config, mode, keep_docs, cache))
+
+
+def _pool(files, config, jobs, mode, keep_docs, progress, start_method):
+    """Lint files in a process pool; yield the results in the order of files."""
+    # NOTE: small batches: one round trip per file costs more than a short report takes
+    # to lint, while batches of a few keep the workers evenly loaded to the end
+    chunk = max(1, min(8, len(files) // (jobs * 16)))
+    with _executor(config, mode, keep_docs, None, jobs, start_method) as pool:
+        for i, result in enumerate(pool.map(_work, files, chunksize=chunk)):
+            if progress:
+                progress(i + 1, len(files))
+            yield result
+
+
+def _run_cached(files, config, jobs, progress, start_method, cache) -> list[FileResult]:
+    """Hits are served here; each miss goes to the pool, started at the first miss (never when all hit).
+
+    NOTE: a miss is read twice (here and in its worker); reading is cheap next
+    to linting, and the worker keys the text it read itself. Workers start on
+    the first miss while this process goes on looking up the others.
+    """
+    out: list = [None] * len(files)
+    pending, pool, done, failed = [], None, 0, True
+    try:
+        for i, path in enumerate(files):
+            hit = _cached(path, cache)
+            if hit is None:
+                pool = pool or _executor(config, None, False, cache, jobs, start_method)
+                pending.append((i, pool.submit(_work, path)))
+                continue
+            out[i] = hit
+            done += 1
+            if progress:
+                progress(done, len(files))
+        for i, future in pending:
+            out[i] = future.result()
+            done += 1
+            if progress:
+                progress(done, len(files))
+        failed = False
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=failed)
+    return out

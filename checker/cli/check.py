@@ -1,0 +1,195 @@
+"""`reportlint check`: expand paths, lint (in parallel), fix, filter, format, exit code.
+
+    paths --expand/excludes--> files --jobs--> per-file results (lint or fix)
+          --write fixes / diff--> --baseline--> sort --> formatter --> exit code
+
+A file that cannot be read is reported on standard error (exit code 2) and
+the others are still linted.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from checker.config import resolve
+from checker.errors import ExitCode, ReportlintError
+from checker.cli.files import exclude_base, expand
+from checker.linter import at_or_above, select_rules
+
+
+class CheckOptions:
+    """The options of one `reportlint check` run (the CLI's flags).
+
+    NOTE: a plain class, not a dataclass: a dataclass costs ~2 ms of every start-up."""
+
+    def __init__(self, paths: tuple, fmt: str = "text", select: tuple = (), ignore: tuple = (),
+                 fail_on: str | None = None, output: str | None = None, no_color: bool = False,
+                 lang: str | None = None, config_path: str | None = None, report_year: int | None = None,
+                 jobs: int | None = None, baseline: str | None = None, write_baseline: str | None = None,
+                 fix: bool = False, diff: bool = False, progress: bool | None = None, no_cache: bool = False):
+        self.paths, self.fmt, self.select, self.ignore = paths, fmt, select, ignore
+        self.fail_on, self.output, self.no_color, self.lang = fail_on, output, no_color, lang
+        self.config_path, self.report_year, self.jobs = config_path, report_year, jobs
+        self.baseline, self.write_baseline = baseline, write_baseline
+        self.fix, self.diff, self.progress, self.no_cache = fix, diff, progress, no_cache
+
+
+def _use_color(no_color: bool, output) -> bool:
+    if no_color or output or os.environ.get("NO_COLOR") is not None:
+        return False
+    return sys.stdout.isatty()
+
+
+def _note(msg: str) -> None:
+    click.echo(f"reportlint: {msg}", err=True)
+
+
+def run_check(**kwargs) -> int:
+    opts = CheckOptions(**kwargs)
+    if opts.fix and not opts.diff and "-" in opts.paths:
+        raise ReportlintError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if (opts.fix or opts.diff) and (opts.baseline or opts.write_baseline):
+        raise ReportlintError("--fix/--diff cannot be combined with --baseline/--write-baseline")
+    config = resolve(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
+                                        "lang": opts.lang, "report_year": opts.report_year})
+    select_rules(config)  # load and validate every rule file before reading input
+    if opts.baseline:
+        from checker.baseline import load
+        load(opts.baseline)  # a broken baseline fails before the work
+    files = expand(opts.paths, config.exclude, exclude_base(config))
+    results = _lint_all(files, config, opts)
+    status = ExitCode.OK
+    for r in results:
+        if r.error:
+            _note(f"error: {r.error}")
+            status = ExitCode.USAGE
+    if opts.diff:
+        return max(status, _report_diff(results, opts))
+    if opts.fix:
+        status = max(status, _write_fixes(results))
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+    if opts.write_baseline:
+        from checker.baseline import write
+        n = write(opts.write_baseline, findings, _sources(results))
+        _note(f"wrote {n} finding(s) to the baseline {opts.write_baseline}")
+        return max(status, _rule_errors(results))
+    if opts.baseline:
+        from checker.baseline import filter_new
+        findings = filter_new(findings, opts.baseline, _sources(results))
+    _write(_format(findings, results, config, opts), opts.output)
+    status = max(status, _rule_errors(results))
+    if status != ExitCode.OK:
+        return status
+    return ExitCode.FINDINGS if at_or_above(findings, config.fail_on) else ExitCode.OK
+
+
+def _result_cache(config, opts, mode):
+    """The result cache, unless --no-cache, --fix/--diff or HTML (they need each Document)."""
+    if opts.no_cache or mode or opts.fmt == "html" or os.environ.get("REPORTLINT_NO_CACHE"):
+        return None
+    from checker.speed.result_cache import open_cache  # NOTE: imported only when the cache is on
+    return open_cache(config)
+
+
+def _lint_all(files, config, opts):
+    from checker.cli.batch import run_files
+    from checker.cli.progress import Bar, wanted
+    mode = "diff" if opts.diff else "fix" if opts.fix else None
+    cache = _result_cache(config, opts, mode)
+    bar = Bar(config.lang) if wanted(len(files), opts.progress) else None
+    try:
+        return run_files(files, config, opts.jobs, mode, keep_docs=opts.fmt == "html", progress=bar,
+                         cache=cache)
+    finally:
+        if bar:
+            bar.close()
+
+
+def _rule_errors(results) -> int:
+    errors = [e for r in results for e in r.errors]
+    for err in errors:
+        _note(f"error: {err}")
+    return ExitCode.USAGE if errors else ExitCode.OK
+
+
+def _dropped(r) -> None:
+    for d in r.fix.dropped:
+        _note(f"{r.name}:{d.line}:{d.column}: {d.rule}: fix not applied: {d.reason}")
+
+
+def _report_diff(results, opts) -> int:
+    from checker.fixer import unified_diff
+    chunks = []
+    for r in results:
+        if r.fix is None:
+            continue
+        _dropped(r)
+        if r.fix.changed:
+            chunks.append(unified_diff(r.name, r.fix.original, r.fix.fixed))
+    _write("".join(chunks), opts.output)
+    return max(ExitCode.FINDINGS if chunks else ExitCode.OK, _rule_errors(results))
+
+
+def _write_fixes(results) -> int:
+    from checker.fixer import write_atomic
+    from checker.document.reading import encode, read_path
+    status, n_fixed, n_files = ExitCode.OK, 0, 0
+    for r in results:
+        if r.fix is None:
+            if r.source is not None and r.path.lower().endswith(".docx"):
+                _note(f"{r.name}: Word files are never rewritten (--diff shows the fixes in their text)")
+            continue
+        _dropped(r)
+        if not r.fix.changed:
+            continue
+        try:
+            fresh = read_path(r.path)
+            if fresh.text != r.fix.original:
+                raise ReportlintError(f"{r.path}: changed while reportlint was running; not fixed")
+            write_atomic(r.path, encode(fresh, r.fix.fixed))
+        except ReportlintError as err:
+            _note(f"error: {err}")
+            status = ExitCode.USAGE
+            continue
+        n_fixed += len(r.fix.applied)
+        n_files += 1
+    if n_fixed:
+        _note(f"fixed {n_fixed} finding(s) in {n_files} file(s)")
+    return status
+
+
+def _sources(results) -> dict:
+    """path -> text of every file read (formatters and baselines read quotes from them)."""
+    return {r.name: r.source.text for r in results if r.source is not None}
+
+
+def _format(findings, results, config, opts):
+    """The report as pieces of text (see checker.formatters.pieces)."""
+    from checker.formatters import Options, pieces
+    from checker.rules import load_rules
+    sources = _sources(results)
+    if opts.fix:
+        sources = {r.name: (r.fix.fixed if r.fix else r.source.text) for r in results if r.source is not None}
+    docs = {r.name: r.doc for r in results if r.doc is not None}
+    options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
+                      rules=load_rules(tuple(config.rules)), docs=docs)
+    return pieces(opts.fmt)(findings, sources, options)
+
+
+def _write(text, output) -> None:
+    """Write a string, or pieces of text as they come, to stdout or `output`."""
+    parts = (text,) if isinstance(text, str) else text
+    if not output:
+        write = sys.stdout.write
+        for part in parts:
+            write(part)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            for part in parts:
+                fh.write(part)
+    except OSError as err:
+        raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None

@@ -1,0 +1,7 @@
+"""Layer 1, bytes to Document: reading and decoding every input format, the Lark
+grammar driver, the outline (title, sections, closing), the positioned model,
+and the language views computed on demand (sentences, numerals, scopes, words).
+
+May import: the flat shared modules (errors, record, findings, resources,
+yamlio, config, version) and checker.speed. Nothing here judges a report.
+"""

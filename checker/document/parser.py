@@ -1,0 +1,151 @@
+"""Parse a report's text with the Lark line grammar into classified lines.
+
+The grammar (grammar/report.lark) tokenises each line as a heading marker plus
+text, page debris, or plain text. This module turns the parse tree into `Line`
+records and `Heading` records with exact character spans; checker.document.outline
+builds the document from them. Lark is imported and the parser constructed
+only on first use, and the LALR tables are cached on disk.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from sys import intern
+from functools import lru_cache
+
+from checker.document.model import Heading, Line, LineIndex
+from checker.document.numerals import int_to_cn, numeral_value
+from checker.resources import grammar_path
+
+LEADING_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
+_MARK = re.compile(r"^(?P<md>(?:#{1,6}[ \t]*)?(?:\*\*|__)?)(?P<open>[(（]?)[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?"
+                   r"[ \t\u3000]*(?P<close>[)）]?)(?P<delim>[、.．,，]?)$")
+
+
+_COMMENT_LINE = re.compile(r"^[ \t\u3000]*(?:<!--.*?-->[ \t\u3000]*)+$")
+
+
+def _cache_file() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "reportlint")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        import tempfile  # NOTE: imported only here: it pulls in shutil, random and hashlib
+        folder = tempfile.gettempdir()
+    return os.path.join(folder, "lark-report")
+
+
+def grammar_text(possessive: bool = sys.version_info >= (3, 11)) -> str:
+    """The Lark grammar. NOTE: its possessive repeats (`[...]*+`, Python 3.11+) only
+    spare the regex engine backtracking that cannot succeed; without them (Python
+    3.10) they are plain greedy repeats, which match the same (tests/test_parser.py)."""
+    with open(grammar_path(), encoding="utf-8") as fh:
+        grammar = fh.read()
+    return grammar if possessive else grammar.replace("]*+", "]*")
+
+
+@lru_cache(maxsize=1)
+def _lark():
+    from lark import Lark
+    grammar = grammar_text()
+    kwargs = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
+    try:
+        return Lark(grammar, cache=_cache_file(), **kwargs)
+    except OSError:  # read-only home: build without the disk cache
+        return Lark(grammar, **kwargs)
+
+
+def parse_lines(text: str, index: LineIndex) -> tuple[list[Line], dict[int, Heading]]:
+    """Classify each physical line; return the lines and the headings by line number."""
+    tree = _lark().parse(text)
+    kinds: dict[int, tuple[str, object]] = {}
+    for item in tree.children:
+        tokens = item.children
+        first = tokens[0]
+        line_no = index.position(first.start_pos)[0]
+        kinds[line_no] = (item.data, tokens)
+    lines: list[Line] = []
+    headings: dict[int, Heading] = {}
+    for i in range(len(index.starts)):
+        start, stop = index.bounds(text, i)
+        raw = text[start:stop]  # NOTE: read here, not kept (Line slices on use)
+        span = index.span(start, stop)
+        kind, tokens = kinds.get(i + 1, ("text", None))
+        if kind == "heading":
+            heading = _heading(tokens, index)
+            if heading is not None:
+                headings[i + 1] = heading
+                lines.append(Line("heading", span, text))
+                continue
+            kind = "text"
+        if not raw.strip(LEADING_SPACE + " ") or ("<!--" in raw and _COMMENT_LINE.match(raw)):
+            kind = "blank"  # NOTE: a Markdown comment line (suppression comments) is invisible
+        lines.append(Line(kind, span, text))
+    return lines, headings
+
+
+def _heading(tokens, index: LineIndex) -> Heading | None:
+    mark_tok = tokens[0]
+    mark_raw = str(mark_tok)
+    lead = len(mark_raw) - len(mark_raw.lstrip(LEADING_SPACE))
+    marker = mark_raw[lead:]
+    m = _MARK.match(marker)
+    if not m:
+        return None
+    if m.group("md"):
+        marker = marker[len(m.group("md")):]
+        lead += len(m.group("md"))
+    start = mark_tok.start_pos + lead
+    body = str(tokens[1]) if len(tokens) > 1 else ""
+    body_start = tokens[1].start_pos if len(tokens) > 1 else mark_tok.end_pos
+    # A heading that runs into its body ends at the first 。 (its body is a paragraph).
+    cut = body.find("。")
+    text = body[:cut + 1] if cut >= 0 else body.rstrip()
+    bold = m.group("md")[-2:] if m.group("md").endswith(("**", "__")) else ""
+    if bold and text.rstrip(LEADING_SPACE).endswith(bold):  # **（二）深化改革**: the text within
+        text = text.rstrip(LEADING_SPACE)[:-2]
+    level, malformed, fullwidth = _classify(mark_tok.type, m)
+    num = m.group("num")
+    number = numeral_value(num) if num else None
+    # NOTE: markers, numerals and delimiters repeat from heading to heading: one string each
+    return Heading(
+        level=level, marker=intern(marker), numeral=num and intern(num), number=number,
+        delimiter=intern((m.group("open") + m.group("close")) or m.group("delim")),
+        malformed=malformed, text=text.strip(LEADING_SPACE),
+        span=index.span(start, body_start + len(text)),
+        marker_span=index.span(start, start + len(marker)),
+        fullwidth=fullwidth,
+        expected_marker=intern(expected_marker(level, number, fullwidth)),
+    )
+
+
+def _classify(token_type: str, m) -> tuple[int, str | None, bool | None]:
+    opened, closed, delim = m.group("open"), m.group("close"), m.group("delim")
+    fullwidth = (opened == "（") if opened else None
+    if token_type == "H1":
+        return 1, (None if delim == "、" else "wrong-delimiter"), None
+    if token_type == "H1_MISSING":
+        return 1, "missing-numeral", None
+    if token_type == "H2":
+        return 2, ("wrong-delimiter" if delim or (opened == "(") != (closed == ")") else None), fullwidth
+    if token_type == "H3":
+        return 3, (None if delim in (".", "．") else "wrong-delimiter"), None
+    if token_type == "H4":
+        return 4, ("wrong-delimiter" if delim or (opened == "(") != (closed == ")") else None), fullwidth
+    return 2, "missing-numeral", fullwidth  # PAREN_EMPTY; outline may relevel it to 4
+
+
+def expected_marker(level: int, number: int | None, fullwidth: bool | None = True) -> str:
+    if number is None:
+        number = 0
+    if level in (1, 2):
+        numeral = int_to_cn(number) if number else "?"
+    else:
+        numeral = str(number) if number else "?"
+    if level == 1:
+        return numeral + "、"
+    if level == 3:
+        return numeral + "."
+    return ("（" + numeral + "）") if fullwidth is not False else ("(" + numeral + ")")

@@ -1,0 +1,132 @@
+"""Reading and decoding input: bytes -> text, remembering how to write it back.
+
+Positions everywhere refer to the decoded text exactly as read (line ends kept),
+so nothing here normalises characters; normalisation for matching happens in
+the checks that need it.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+
+from checker.errors import ReportlintError
+from checker.record import Record, set_field
+
+MAX_BYTES = 20 * 1024 * 1024  # documented limit (README, "Safety")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+class Source(Record):
+    """Decoded text and how it was stored (encoding, BOM, newline), to write fixes back alike."""
+    __slots__ = ("path", "text", "encoding", "bom", "newline")
+
+    def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
+                 newline: str = "\n"):
+        set_field(self, "path", path)
+        set_field(self, "text", text)
+        set_field(self, "encoding", encoding)
+        set_field(self, "bom", bom)
+        set_field(self, "newline", newline)
+
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (a .docx? use the .docx suffix)",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old MS Office document",
+}
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data (NUL bytes)"
+    return None
+
+
+def _newline(text: str) -> str:
+    i = text.find("\n")
+    j = text.find("\r")
+    if j >= 0 and (i < 0 or j < i):
+        return "\r\n" if text[j:j + 2] == "\r\n" else "\r"
+    return "\n"
+
+
+def decode(data: bytes, path: str = "<stdin>") -> Source:
+    """Decode UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; else raise."""
+    if len(data) > MAX_BYTES:
+        raise ReportlintError(f"{path}: file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+    kind = _binary_kind(data)
+    if kind:
+        raise ReportlintError(f"{path}: not a text file ({kind})")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc)
+            except UnicodeDecodeError as err:
+                raise ReportlintError(f"{path}: invalid {enc} after its byte-order mark at byte {err.start + len(bom)}") from None
+            return _checked(Source(path, text, enc, True, _newline(text)))
+    try:
+        text = data.decode("utf-8")
+        return _checked(Source(path, text, "utf-8", False, _newline(text)))
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReportlintError(
+            f"{path}: cannot decode as UTF-8 (bad byte at {utf8_error.start}) or GB18030") from None
+    if not _mostly_cjk_or_ascii(text):
+        raise ReportlintError(
+            f"{path}: cannot decode as UTF-8 (bad byte at {utf8_error.start}); not GB18030 text either")
+    return _checked(Source(path, text, "gb18030", False, _newline(text)))
+
+
+def _mostly_cjk_or_ascii(text: str) -> bool:
+    """GB18030 decodes almost any bytes; accept it only when the result reads as text."""
+    if not text:
+        return True
+    good = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return good / len(text) > 0.9
+
+
+def _checked(src: Source) -> Source:
+    if "\x00" in src.text:
+        raise ReportlintError(f"{src.path}: not a text file (NUL characters)")
+    return src
+
+
+def read_path(path: str) -> Source:
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        if os.stat(path).st_size > MAX_BYTES:
+            raise ReportlintError(f"{path}: file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise ReportlintError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReportlintError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise ReportlintError(f"{path}: is a directory") from None
+    except OSError as err:
+        raise ReportlintError(f"{path}: cannot read ({err.strerror or err})") from None
+    return decode(data, path)
+
+
+def encode(src: Source, text: str) -> bytes:
+    """Encode fixed text the way the original was stored (encoding, BOM)."""
+    data = text.encode(src.encoding)
+    if src.bom:
+        bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+               "utf-16-be": codecs.BOM_UTF16_BE}[src.encoding]
+        data = bom + data
+    return data

@@ -1,0 +1,99 @@
+"""A table and the text around it, analysed once per document.
+
+The *introducing text* of a table is the paragraph right before it (and the
+one before that when the first is a short caption such as 具体情况见下表：),
+with nothing but line ends in between. Its exact counts (found by the
+statistics extractor, `doc.quantities`) are the totals the table may be
+checked against: 全年新受理行政复议案件151件. The *nearby text* adds the
+other paragraphs of the section the table stands in, where the same figures
+are often repeated in words. Clauses about other years, changes or running
+totals (上年, 同比, 累计 …) are left out.
+
+`analyses(doc)` builds, for every table, its two views (checker.tables.grid),
+its context counts and the judgement of each share line; it is cached on the
+document because five check types read it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from checker.tables.grid import views as table_views
+from checker.tables.shares import judge_share_line, share_lines
+from checker.tables.values import table_vocabulary
+
+_CAPTION_MAX = 40     # a paragraph this short before a table is its caption
+
+
+@dataclass(frozen=True)
+class TableAnalysis:
+    table: object
+    views: tuple               # (rows view, columns view) or ()
+    context: tuple             # exact counts of the introducing text
+    nearby: tuple              # exact counts of the section around the table
+    shares: tuple              # (view, share line, ShareResult | None)
+    partial: bool = False      # the introducing text says it lists only some (主要…如下表)
+
+
+def analyses(doc) -> list[TableAnalysis]:
+    # NOTE: the Document is frozen; like checker.figures.relations.rate_claims we keep
+    # the cache in its instance __dict__, which frozen dataclasses leave writable.
+    cache = doc.__dict__
+    if "_table_analyses" not in cache:
+        cache["_table_analyses"] = [_analyse(doc, t) for t in doc.tables] if doc.tables else []
+    return cache["_table_analyses"]
+
+
+def _analyse(doc, table) -> TableAnalysis:
+    vs = table_views(table)
+    intro = introducing_paragraphs(doc, table)
+    context = tuple(_counts(doc, intro))
+    nearby = tuple(_counts(doc, list(intro) + [p for p in section_paragraphs(doc, table) if p not in intro]))
+    shares = tuple((v, line, judge_share_line(v, line, context)) for v in vs for line in share_lines(v))
+    partial = any(_PARTIAL.search(p.text) for p in intro)
+    return TableAnalysis(table, vs, context, nearby, shares, partial)
+
+
+# 依申请公开的主要处理结果如下表 / 部分典型案件见下表: the table lists some of the whole
+_PARTIAL = re.compile(r"(?:主要|部分|重点|典型|选取|列举|等)[^，。；;]{0,12}(?:如下|下表|见表|统计表)")
+
+
+def introducing_paragraphs(doc, table) -> list:
+    paragraphs = doc.paragraphs
+    starts = [p.span.start for p in paragraphs]
+    i = bisect.bisect_right(starts, table.span.start) - 1
+    out, end = [], table.span.start
+    while i >= 0 and len(out) < 2:
+        p = paragraphs[i]
+        if p.span.end > end or doc.text[p.span.end:end].strip(" \t\r\n\u3000"):
+            break
+        out.insert(0, p)
+        if len(p.text) > _CAPTION_MAX:
+            break
+        end, i = p.span.start, i - 1
+    return out
+
+
+def section_paragraphs(doc, table) -> list:
+    """The paragraphs of the innermost section holding the table (the preamble outside any)."""
+    for section in doc.walk_sections():
+        if any(t is table for t in section.tables):
+            return list(section.paragraphs)
+    return list(doc.preamble)
+
+
+def _counts(doc, paragraphs) -> list:
+    if not paragraphs:
+        return []
+    wanted = {p.span.start for p in paragraphs}
+    words = table_vocabulary().other_time_words
+    out = []
+    for q in doc.quantities:
+        if q.sentence.paragraph.span.start not in wanted or not q.is_count:
+            continue
+        clause = doc.text[q.clause_start:q.clause_end]
+        if any(w in clause for w in words):
+            continue
+        out.append(q)
+    return out
