@@ -23,6 +23,7 @@ from checker.config import Config  # noqa: E402
 from checker.linter import lint_document  # noqa: E402
 from checker.document.model import LineIndex  # noqa: E402
 from checker.document.outline import build  # noqa: E402
+from checker.figures.quantities import quantities_of  # noqa: E402
 from checker.document.parser import _lark  # noqa: E402
 from checker.document.reading import decode  # noqa: E402
 
@@ -42,7 +43,7 @@ def _stages(config: Config):
 
     def views(data):
         doc = model(data)
-        doc.sentences, doc.quantities, doc.enumerations  # noqa: B018  (computed on first use)
+        doc.sentences, quantities_of(doc), doc.enumerations  # noqa: B018  (computed on first use)
         return doc
 
     def lint(data):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker.document.outline import build
-from checker.figures.quantities import cn_number, extract, unit_family
+from checker.figures.quantities import cn_number, extract, quantities_of, unit_family
 
 
 def one(text: str):
@@ -142,7 +142,7 @@ def test_thousands_comma_is_not_a_clause_break():
 def test_spans_and_sentences_in_a_document():
     text = "某县2020年法治政府建设情况报告\n\n全县受理矛盾纠纷3125件，调解成功3050件。全年审结52件。\n"
     doc = build(text)
-    qs = doc.quantities
+    qs = quantities_of(doc)
     assert [doc.text[q.start:q.end] for q in qs] == ["3125件", "3050件", "52件"]
     assert qs[0].span.line == 3 and qs[0].span.column == 9
     assert qs[0].sentence is qs[1].sentence is not qs[2].sentence
@@ -233,4 +233,4 @@ _PIECES = ["受理", "案件", "1,250", "12", "三", "十", "百分之九十", "
 def test_the_whole_text_scan_skips_only_sentences_without_quantities(pieces):
     doc = build("某县2020年法治政府建设情况报告\n\n" + "".join(pieces))
     one_by_one = tuple(q for s in doc.sentences for q in extract(s.text, s.span.start, s, doc))
-    assert doc.quantities == one_by_one
+    assert quantities_of(doc) == one_by_one

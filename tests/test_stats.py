@@ -15,6 +15,7 @@ from checker.cli.app import cli
 from checker.config import Config
 from checker.linter import lint_document, select_rules
 from checker.document.outline import build
+from checker.figures.quantities import quantities_of
 
 GOOD = """某县2021年法治政府建设情况报告
 
@@ -82,7 +83,7 @@ def test_rule_stats_list_every_rule_that_ran_with_counts_and_files():
 def test_figures_extracted_are_the_quantities_and_checked_is_unknown_not_made_up():
     doc = build(GOOD, "good.txt")
     extracted, checked = st.figure_counts(doc)
-    assert extracted == len(doc.quantities) == 2          # 5次 and 860件, not the years or dates
+    assert extracted == len(quantities_of(doc)) == 2          # 5次 and 860件, not the years or dates
     assert checked is None
     s = st.file_stats(doc, [])
     assert (s.figures_extracted, s.figures_checked) == (extracted, None)
@@ -128,7 +129,8 @@ def test_english_headers_and_unknown_figures_are_said_plainly(reports, monkeypat
     assert "unknown" not in out  # the rate rules ran, so figures checked are counted
     out = run(reports, "--lang", "en", "--ignore", "statistics").output
     assert "unknown" in out and "—" in out  # no rate rule ran: said plainly, not guessed
-    monkeypatch.setattr(st, "figure_counts", lambda doc: (12, 4))
+    from checker.figures import pairings
+    monkeypatch.setattr(pairings, "figure_counts", lambda doc: (12, 4))
     out = run(reports, "--lang", "en").output
     assert "unknown" not in out
     total = next(line for line in out.splitlines() if line.startswith("total"))
@@ -161,7 +163,7 @@ def test_figures_checked_counts_consistent_and_inconsistent_rates():
     from checker.config import Config
     from checker.linter import lint_document
     from checker.document.outline import build
-    from checker.cli.tally import figure_counts
+    from checker.figures.pairings import figure_counts
     text = ("一、主要工作\n全年受理矛盾纠纷200件，调解成功190件，调解成功率95%。"
             "全年收到行政复议申请40件，审结40件，其中撤销4件，直接纠错率12%。\n")
     doc = build(text)

@@ -8,7 +8,7 @@ import pytest
 
 from checker.config import Config
 from checker.linter import _reads_language, run_rules, select_rules
-from checker.document.model import Document
+from checker.figures.quantities import quantities_of
 from checker.document.outline import build
 from conftest import EXAMPLES, FIXTURES
 
@@ -33,7 +33,7 @@ def test_some_rules_read_figures_and_most_do_not(rules):
 def test_only_rules_that_declare_language_views_read_them(text, rules):
     doc = build(text)
     run_rules(doc, [r for r in rules if not _reads_language(r)], Config())
-    assert not any(name in doc.__dict__ for name in Document.LANGUAGE_VIEWS)
+    assert not doc.language_views
 
 
 @pytest.mark.parametrize("text", _texts())
@@ -43,15 +43,15 @@ def test_releasing_the_language_views_changes_no_finding(text, rules):
     before = run_rules(kept, rules, config)
     after = run_rules(released, rules, config, release=True)
     assert [repr(f) for f in after.findings] == [repr(f) for f in before.findings]
-    assert "quantities" in kept.__dict__ and "sentences" in kept.__dict__
-    assert not any(name in released.__dict__ for name in Document.LANGUAGE_VIEWS)
+    assert {"figures.quantities", "document.sentences"} <= kept.language_views
+    assert not released.language_views
 
 
 def test_a_released_view_is_rebuilt_when_read_again():
     doc = build((EXAMPLES / "clean-2023.txt").read_text(encoding="utf-8"))
-    first, sentences = doc.quantities, doc.sentences
+    first, sentences = quantities_of(doc), doc.sentences
     doc.release_language_views()
-    assert doc.quantities == first and doc.quantities is not first
+    assert quantities_of(doc) == first and quantities_of(doc) is not first
     assert doc.sentences == sentences and doc.sentences is not sentences
 
 

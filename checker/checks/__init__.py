@@ -44,7 +44,7 @@ class CheckType:
     """Base class: subclasses set `name`, `params`, and implement `run`."""
     name: ClassVar[str] = ""
     params: ClassVar[dict[str, Param]] = {}
-    # NOTE: the language views `run` reads (doc.sentences, doc.quantities and what derives
+    # NOTE: the language views `run` reads (doc.sentences, quantities_of(doc) and what derives
     # from them): rules that name one run first and the views are released after them
     # (checker.linter.run_rules); a rule reading a view it does not name still works,
     # only slower (the view is rebuilt), and tests/test_views.py catches it

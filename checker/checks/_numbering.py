@@ -16,9 +16,6 @@ from collections import namedtuple
 from checker.document.model import Heading
 from checker.document.parser import expected_marker
 
-KINDS = ("missing", "gap", "repeat", "start", "order")
-
-
 class Group(namedtuple("Group", "parent level headings start", defaults=(0,))):
     """Sibling headings of one level under one parent (None: the top level);
     `start` is the number their sequence carries on from (0: it starts afresh)."""
@@ -47,12 +44,8 @@ class Break(namedtuple("Break", "index kind expected previous renumber")):
 def sibling_groups(doc) -> tuple[Group, ...]:
     """Every sibling group, parents in reading order; see `_carry_on`.
 
-    Cached on the document (in its instance __dict__, like cached_property): six
-    numbering rules read the same groups."""
-    cached = doc.__dict__.get("_sibling_groups")
-    if cached is None:
-        cached = doc.__dict__["_sibling_groups"] = tuple(_groups(doc))
-    return cached
+    Kept on the document: six numbering rules read the same groups."""
+    return doc.memo("checks.sibling_groups", lambda: tuple(_groups(doc)))
 
 
 def _groups(doc) -> list[Group]:

@@ -89,11 +89,9 @@ def joined_scope(doc, scope: str):
     the set of characters of the whole document (for the gates in checker.speed.prefilter:
     NOTE: a superset of the scope's own, so a gate may let a scan run but never skips
     one wrongly, and it is built once per document rather than once per scope)."""
-    cache = doc.__dict__.setdefault("_joined_scopes", {})
+    cache = doc.memo("checks.joined_scopes", dict)
     if scope not in cache:
-        chars = doc.__dict__.get("_chars")
-        if chars is None:
-            chars = doc.__dict__["_chars"] = frozenset(doc.text)
+        chars = doc.memo("checks.characters", lambda: frozenset(doc.text))
         parts, starts, pos = [], [], 0
         found = blocks(doc, scope)
         for b in found:

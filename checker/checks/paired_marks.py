@@ -72,7 +72,7 @@ def _problems(doc, p):
     NOTE: cached on the document per scope, pairs and nesting: the unbalanced and
     the nested rule read the same scan."""
     key = (p["scope"], tuple(p["opens"].items()), tuple((k, tuple(v)) for k, v in p["nest"].items()))
-    cache = doc.__dict__.setdefault("_paired_marks", {})
+    cache = doc.memo("checks.paired_marks", dict)
     if key not in cache:
         scope = list(blocks(doc, p["scope"]))
         found = []

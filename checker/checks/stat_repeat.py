@@ -52,7 +52,7 @@ class StatRepeat(CheckType):
         return params
 
     def run(self, doc, p, ctx):
-        from checker.figures.quantities import unit_family  # NOTE: lazy, so loading the registry stays cheap
+        from checker.figures.quantities import quantities_of, unit_family  # NOTE: lazy, so loading the registry stays cheap
         skipped = set(p["skip_kinds"])
         year = ctx.report_year(doc)
         words = _any_of(p["skip_words"])
@@ -60,7 +60,7 @@ class StatRepeat(CheckType):
         plain: dict = {}
         seen: dict = {}
         first_subject: dict = {}
-        for q in doc.quantities:
+        for q in quantities_of(doc):
             if not q.is_count or doc.kind_at(q.start) in skipped:
                 continue
             s = q.sentence

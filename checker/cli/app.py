@@ -88,8 +88,8 @@ def parse(path, fmt):
     """Show the outline reportlint reads from one report."""
     from checker.document.outline import build
     from checker.formatters.outline_format import format_json, format_tree
-    from checker.document.sources import read_any
-    source = read_any(path)
+    from checker.document.reading import read_path
+    source = read_path(path)
     doc = build(source.text, path)
     click.echo((format_json if fmt == "json" else format_tree)(doc), nl=False)
 

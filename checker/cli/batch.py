@@ -39,10 +39,10 @@ class FileResult:
 
 
 def _read(path: str):
-    from checker.document.sources import read_any
+    from checker.document.reading import read_path
     name = "<stdin>" if path == "-" else path
     try:
-        return name, read_any(path), None
+        return name, read_path(path), None
     except ReportlintError as err:
         return name, None, FileResult(path, name, error=str(err))
 
@@ -85,7 +85,7 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
     result.errors = [str(e) for e in lint.errors]
     result.doc = doc if keep_doc else None
     if keep_doc:  # the checks' caches live on this process's Document: count here
-        from checker.cli.tally import figure_counts
+        from checker.figures.pairings import figure_counts
         result.figures = figure_counts(doc)
     if result.fix is not None:
         result.fix.doc = result.fix.result = None  # not needed by the caller; cheaper to pickle

@@ -4,8 +4,8 @@ Per file: sections and headings found, figures extracted and checked by the
 statistics work, findings by severity and by category. Per rule: findings and
 the number of files they occur in. Formats: text (aligned columns), CSV, JSON.
 
-Figures come from `figure_counts(doc)`, the one place that asks the quantity
-extractor; a count it cannot give is None ("—" in text, empty in CSV, null in
+Figures come from checker.figures.pairings.figure_counts, the one place that
+asks the quantity extractor; a count it cannot give is None ("—" in text, empty in CSV, null in
 JSON), never a made-up number.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from checker.figures.pairings import figure_counts
 from checker.findings import CATEGORIES, SEVERITIES
 
 
@@ -54,26 +55,6 @@ class RuleStats:
     def as_json(self) -> dict:
         return {"rule": self.rule, "name": self.name, "category": self.category,
                 "severity": self.severity, "findings": self.findings, "files": self.files}
-
-
-def figure_counts(doc) -> tuple[int | None, int | None]:
-    """(figures extracted, figures checked) for one linted document; None where unknown.
-
-    NOTE: the one place that asks the statistics work. Extracted: the
-    quantities `checker.figures.quantities` finds (counts, amounts, percentages; not
-    years, dates or document numbers). Checked: the figures the rate checks
-    recomputed — every rate tied to counts and the counts of each pairing
-    considered, consistent or not — as the rate rules recorded them on the
-    document while linting. None when no rate rule ran (e.g. statistics were ignored).
-    """
-    extracted = len(doc.quantities)
-    cache = doc.__dict__.get("_rate_evaluations")
-    if cache is None:
-        return extracted, None
-    seen: set[int] = set()
-    for _vocab, _found, checked in cache.values():
-        seen |= checked
-    return extracted, len(seen)
 
 
 def file_stats(doc, findings, figures=None) -> FileStats:

@@ -177,11 +177,6 @@ class Section(namedtuple("Section", "heading kind paragraphs children span table
         for child in self.children:
             yield from child.walk()
 
-    @property
-    def all_paragraphs(self):
-        for s in self.walk():
-            yield from s.paragraphs
-
 
 class DebrisLine(namedtuple("DebrisLine", "text span")):
     # text: str
@@ -206,8 +201,9 @@ class Closing(namedtuple("Closing", "organisations date date_text span date_span
 
 
 class Document:
-    """The whole report. Derived views are computed on first use and cached on
-    the instance; checks may keep their own caches in its __dict__ too."""
+    """The whole report. The model's own views (sections walked, paragraphs, the
+    report year) are computed on first use; what other layers derive from it
+    (figures, table analyses, scans several rules share) is kept through `memo`."""
 
     def __init__(self, text: str, path: str, index: LineIndex, lines: tuple[Line, ...], metadata: Metadata,
                  title: Paragraph | None, cover_letter: tuple[Paragraph, ...], preamble: tuple[Paragraph, ...],
@@ -231,6 +227,8 @@ class Document:
         self.trailing = trailing          # stray text after the closing
         self.tables = tables              # every Table, in reading order
         self.section_kinds = section_kinds if section_kinds is not None else {}
+        self._memo: dict = {}
+        self._language_keys: set = set()
 
     def __repr__(self):
         return f"Document(path={self.path!r}, {len(self.text)} characters, {len(self.sections)} sections)"
@@ -292,15 +290,10 @@ class Document:
         from checker.document.language import report_year
         return report_year(self)
 
-    @cached_property
+    @property
     def sentences(self):
         from checker.document.language import split_sentences
-        return split_sentences(self)
-
-    @cached_property
-    def quantities(self):
-        from checker.figures.quantities import find_quantities
-        return find_quantities(self)
+        return self.memo("document.sentences", lambda: split_sentences(self), language=True)
 
     @cached_property
     def enumerations(self):
@@ -310,19 +303,38 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
 
-    # the language views (sentences, figures) and everything derived from them
-    # (checker.figures.relations, checker.figures.pairings); rules read them through `needs`
-    LANGUAGE_VIEWS = ("sentences", "quantities", "_quantities_by_sentence", "_rate_claims", "_rate_evaluations")
+    # -- memos ---------------------------------------------------------
+    def memo(self, key: str, build, language: bool = False):
+        """The value kept under `key` (by convention `layer.name`), built by `build()`
+        on first use. `language=True` marks what is derived from the sentences or the
+        figures: release_language_views drops it, and it is rebuilt when asked again."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            if language:
+                self._language_keys.add(key)
+            return value
+
+    def memo_peek(self, key: str, default=None):
+        """The value kept under `key`, or `default` when nothing built it (yet)."""
+        return self._memo.get(key, default)
+
+    @property
+    def language_views(self) -> frozenset:
+        """The keys of the language views held now (see `memo`)."""
+        return frozenset(self._language_keys)
 
     def release_language_views(self) -> None:
-        """Drop the cached sentences and figures and what was derived from them; read
+        """Drop the sentences and figures and everything derived from them; read
         again, they are rebuilt.
 
         NOTE: on a 10 MB text they are together as large as the model itself;
         checker.linter releases them once the rules that read them have run, so
         they never stand alongside the findings of the others."""
-        for name in self.LANGUAGE_VIEWS:
-            self.__dict__.pop(name, None)
+        for key in self._language_keys:
+            self._memo.pop(key, None)
+        self._language_keys.clear()
 
     @cached_property
     def _top_starts(self):

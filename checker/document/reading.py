@@ -1,5 +1,9 @@
 """Reading and decoding input: bytes -> text, remembering how to write it back.
 
+`read_path` is the one entry point for every format (the CLI, `checker.lint_path`
+and `--fix` all read through it): plain text and Markdown are decoded here, a
+Word .docx is read by checker.document.docx.
+
 Positions everywhere refer to the decoded text exactly as read (line ends kept),
 so nothing here normalises characters; normalisation for matching happens in
 the checks that need it.
@@ -14,7 +18,6 @@ from checker.errors import ReportlintError
 from checker.record import Record, set_field
 
 MAX_BYTES = 20 * 1024 * 1024  # documented limit (README, "Safety")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
 class Source(Record):
@@ -104,6 +107,15 @@ def _checked(src: Source) -> Source:
 
 
 def read_path(path: str) -> Source:
+    """Read any supported input (a text file, Markdown, a Word .docx, or - for stdin)."""
+    if path.lower().endswith(".docx"):
+        from checker.document.docx import read_docx
+        return read_docx(path)
+    return read_text(path)
+
+
+def read_text(path: str) -> Source:
+    """Read and decode a text file, or standard input for -."""
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
     try:

@@ -17,7 +17,7 @@ import re
 from collections import namedtuple
 from fractions import Fraction
 
-from checker.figures.quantities import Quantity, unit_family
+from checker.figures.quantities import Quantity, quantities_of, unit_family
 from checker.figures.relations import RateClaim, RateEntry, RateVocabulary, has_cue, rate_claims
 from checker.figures.rounding import Verdict, fmt, judge, percent
 
@@ -55,10 +55,13 @@ class Evaluation(namedtuple("Evaluation", "verdict pairing")):
         return self.pairing.computation(claim.quantity.decimals)
 
 
+_EVALUATIONS = "figures.rate_evaluations"
+
+
 def evaluations(doc, vocab: RateVocabulary, aligned=None) -> list[tuple[RateClaim, Evaluation]]:
     """Every rate claim of `doc` with a verdict, cached on the document
     (T101 and T102 read the same verdicts)."""
-    cache = doc.__dict__.setdefault("_rate_evaluations", {})
+    cache = doc.memo(_EVALUATIONS, dict, language=True)
     key = (id(vocab), aligned)
     if key not in cache:
         found, checked = [], set()
@@ -72,12 +75,23 @@ def evaluations(doc, vocab: RateVocabulary, aligned=None) -> list[tuple[RateClai
     return cache[key][1]
 
 
-def evaluate_rate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> Evaluation | None:
-    """The verdict on a rate or share claim, or None when nothing can be said.
+def figure_counts(doc) -> tuple[int | None, int | None]:
+    """(figures extracted, figures checked) for one linted document; None where unknown.
 
-    `aligned`: an optional word-boundary test for cues (checker.document.segment).
+    Extracted: the quantities checker.figures.quantities finds (counts, amounts,
+    percentages; not years, dates or document numbers). Checked: the figures the
+    rate checks recomputed (every rate tied to counts and the counts of each
+    pairing considered, consistent or not), as `evaluations` kept them on the
+    document while linting. None when no rate rule ran (statistics ignored).
     """
-    return _evaluate(claim, vocab, aligned)[1]
+    extracted = len(quantities_of(doc))
+    kept = doc.memo_peek(_EVALUATIONS)
+    if not kept:
+        return extracted, None
+    seen: set[int] = set()
+    for _vocab, _found, checked in kept.values():
+        seen |= checked
+    return extracted, len(seen)
 
 
 def _evaluate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> tuple[list, Evaluation | None]:

@@ -350,6 +350,11 @@ def _value(m: re.Match, unit: str):
     return v, str(v), 1, kind
 
 
+def quantities_of(doc) -> tuple:
+    """Every quantity of `doc`, in reading order (kept on the document; a language view)."""
+    return doc.memo("figures.quantities", lambda: find_quantities(doc), language=True)
+
+
 def find_quantities(doc) -> tuple[Quantity, ...]:
     """Quantities of every sentence of `doc`, with absolute offsets and spans.
 

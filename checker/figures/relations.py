@@ -16,7 +16,7 @@ import re
 from collections import namedtuple
 from functools import cached_property, lru_cache
 
-from checker.figures.quantities import Quantity
+from checker.figures.quantities import Quantity, quantities_of
 from checker.resources import vocab_path
 from checker.yamlio import load_yaml_file
 
@@ -174,9 +174,7 @@ def rate_claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
 
     Cached on the document per vocabulary: six rules read the same claims.
     """
-    # NOTE: like functools.cached_property, the cache lives in the Document's
-    # instance __dict__, so it goes when the Document goes.
-    cache = doc.__dict__.setdefault("_rate_claims", {})
+    cache = doc.memo("figures.rate_claims", dict, language=True)
     if id(vocab) not in cache:
         cache[id(vocab)] = (vocab, _claims(doc, vocab))
     return cache[id(vocab)][1]
@@ -185,7 +183,7 @@ def rate_claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
 def _claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
     chains = _chains(doc)
     out = []
-    for q in doc.quantities:
+    for q in quantities_of(doc):
         if q.kind != "percent":
             continue
         claim = _claim(doc, q, vocab, chains.get(q.sentence.start, ()))
@@ -196,13 +194,14 @@ def _claims(doc, vocab: RateVocabulary) -> list[RateClaim]:
 
 def by_sentence(doc) -> dict[int, list]:
     """The quantities of each sentence, keyed by the sentence's start offset (cached)."""
-    cached = doc.__dict__.get("_quantities_by_sentence")
-    if cached is None:
-        cached = {}
-        for q in doc.quantities:
-            cached.setdefault(q.sentence.start, []).append(q)
-        doc.__dict__["_quantities_by_sentence"] = cached
-    return cached
+    return doc.memo("figures.quantities_by_sentence", lambda: _by_sentence(doc), language=True)
+
+
+def _by_sentence(doc) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for q in quantities_of(doc):
+        out.setdefault(q.sentence.start, []).append(q)
+    return out
 
 
 def _chains(doc) -> dict:

@@ -3,7 +3,7 @@
 The *introducing text* of a table is the paragraph right before it (and the
 one before that when the first is a short caption such as 具体情况见下表：),
 with nothing but line ends in between. Its exact counts (found by the
-statistics extractor, `doc.quantities`) are the totals the table may be
+statistics extractor, `quantities_of(doc)`) are the totals the table may be
 checked against: 全年新受理行政复议案件151件. The *nearby text* adds the
 other paragraphs of the section the table stands in, where the same figures
 are often repeated in words. Clauses about other years, changes or running
@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from checker.figures.quantities import quantities_of
 from checker.tables.grid import views as table_views
 from checker.tables.shares import judge_share_line, share_lines
 from checker.tables.values import table_vocabulary
@@ -37,12 +38,7 @@ class TableAnalysis:
 
 
 def analyses(doc) -> list[TableAnalysis]:
-    # NOTE: the Document is frozen; like checker.figures.relations.rate_claims we keep
-    # the cache in its instance __dict__, which frozen dataclasses leave writable.
-    cache = doc.__dict__
-    if "_table_analyses" not in cache:
-        cache["_table_analyses"] = [_analyse(doc, t) for t in doc.tables] if doc.tables else []
-    return cache["_table_analyses"]
+    return doc.memo("tables.analyses", lambda: [_analyse(doc, t) for t in doc.tables])
 
 
 def _analyse(doc, table) -> TableAnalysis:
@@ -89,7 +85,7 @@ def _counts(doc, paragraphs) -> list:
     wanted = {p.span.start for p in paragraphs}
     words = table_vocabulary().other_time_words
     out = []
-    for q in doc.quantities:
+    for q in quantities_of(doc):
         if q.sentence.paragraph.span.start not in wanted or not q.is_count:
             continue
         clause = doc.text[q.clause_start:q.clause_end]
