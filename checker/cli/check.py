@@ -1,6 +1,6 @@
 """`reportlint check`: expand paths, lint (in parallel), fix, filter, format, exit code.
 
-    paths --expand/excludes--> files --jobs--> per-file results (lint or fix)
+    paths --expand/excludes--> files --batch--> per-file results (lint or fix)
           --write fixes / diff--> --baseline--> sort --> formatter --> exit code
 
 A file that cannot be read is reported on standard error (exit code 2) and
@@ -13,10 +13,40 @@ import sys
 
 import click
 
-from checker.config import resolve
+from checker.cli import options
+from checker.cli.output import write as write_output
 from checker.errors import ExitCode, ReportlintError
-from checker.cli.files import exclude_base, expand
-from checker.linter import at_or_above, select_rules
+
+FORMATS = ("text", "json", "sarif", "github", "html")
+
+
+@click.command()
+@options.paths_argument
+@options.output_format(FORMATS, "text",
+                       "text for people, json, sarif (code scanning), github (Actions annotations), html.")
+@options.output_file
+@options.no_color
+@options.select
+@options.ignore
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default error).")
+@options.report_year
+@options.jobs
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record today's findings in FILE (and report nothing).")
+@click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (verified, atomic).")
+@click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; change nothing.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on standard error (default: only for 10+ files on a terminal).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (unchanged files are otherwise not linted again).")
+@options.settings
+def check(paths, select, ignore, **kwargs):
+    """Lint reports: files, directories (*.txt, *.md, *.docx) or - for stdin."""
+    sys.exit(run_check(paths=paths, select=options.split_ids(select), ignore=options.split_ids(ignore),
+                       **kwargs))
 
 
 class CheckOptions:
@@ -52,6 +82,9 @@ def run_check(**kwargs) -> int:
         raise ReportlintError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if (opts.fix or opts.diff) and (opts.baseline or opts.write_baseline):
         raise ReportlintError("--fix/--diff cannot be combined with --baseline/--write-baseline")
+    from checker.cli.files import exclude_base, expand
+    from checker.config import resolve
+    from checker.linter import at_or_above, select_rules
     config = resolve(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
                                         "lang": opts.lang, "report_year": opts.report_year})
     select_rules(config)  # load and validate every rule file before reading input
@@ -78,7 +111,7 @@ def run_check(**kwargs) -> int:
     if opts.baseline:
         from checker.baseline import filter_new
         findings = filter_new(findings, opts.baseline, _sources(results))
-    _write(_format(findings, results, config, opts), opts.output)
+    write_output(_format(findings, results, config, opts), opts.output)
     status = max(status, _rule_errors(results))
     if status != ExitCode.OK:
         return status
@@ -128,7 +161,7 @@ def _report_diff(results, opts) -> int:
         _dropped(r)
         if r.fix.changed:
             chunks.append(unified_diff(r.name, r.fix.original, r.fix.fixed))
-    _write("".join(chunks), opts.output)
+    write_output("".join(chunks), opts.output)
     return max(ExitCode.FINDINGS if chunks else ExitCode.OK, _rule_errors(results))
 
 
@@ -176,20 +209,3 @@ def _format(findings, results, config, opts):
     options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
                       rules=load_rules(tuple(config.rules)), docs=docs)
     return pieces(opts.fmt)(findings, sources, options)
-
-
-def _write(text, output) -> None:
-    """Write a string, or pieces of text as they come, to stdout or `output`."""
-    parts = (text,) if isinstance(text, str) else text
-    if not output:
-        write = sys.stdout.write
-        for part in parts:
-            write(part)
-        sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            for part in parts:
-                fh.write(part)
-    except OSError as err:
-        raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None

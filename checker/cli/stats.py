@@ -1,38 +1,27 @@
-"""`reportlint stats PATH…`: lint a folder of reports (in parallel with -j) and tabulate per file and per rule.
-
-NOTE: this module must not import checker.cli.app (cli imports this one at its
-end), so its few options are declared here.
-"""
+"""`reportlint stats PATH…`: lint a folder of reports (in parallel with -j) and
+tabulate findings, figures and sections per file and per rule (checker.cli.tally)."""
 from __future__ import annotations
 
 import sys
 
 import click
 
-from checker.errors import ExitCode, ReportlintError
+from checker.cli import options
+from checker.cli.output import write as write_output
+from checker.errors import ExitCode
 
 _TABLES = {"files": ("files",), "rules": ("rules",), "both": ("files", "rules")}
 
 
-def _split(values) -> tuple[str, ...]:
-    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
-
-
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@options.paths_argument
+@options.output_format(("text", "csv", "json"), "text", "text for people, csv or json for programs.")
 @click.option("--table", type=click.Choice(["files", "rules", "both"]), default=None,
               help="Which table: per file, per rule, or both (default both; files for CSV).")
-@click.option("--select", multiple=True, help="Only these rules (id, name, category or id prefix).")
-@click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or id prefix).")
-@click.option("--report-year", type=int, default=None, help="The year reported on, when the text cannot tell.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the table to this file instead of standard output.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Lint N files at once (default: the number of CPUs).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Column names (default zh).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="A .reportlint.yaml (or pyproject.toml) to use after the project's own.")
+@options.rule_choice
+@options.output_file
+@options.jobs
+@options.settings
 def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, config_path):
     """Findings, figures and sections per report and per rule, for a folder of reports."""
     from checker.cli import tally as st
@@ -41,7 +30,7 @@ def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, co
     if fmt == "csv" and table == "both":
         raise click.UsageError("CSV holds one table: use --table files or --table rules")
     tables = _TABLES[table or ("files" if fmt == "csv" else "both")]
-    config = resolve(config_path, {"select": _split(select), "ignore": _split(ignore),
+    config = resolve(config_path, {"select": options.split_ids(select), "ignore": options.split_ids(ignore),
                                    "lang": lang, "report_year": report_year})
     rules = select_rules(config)
     files, findings, errors = _lint(paths, config, jobs)
@@ -52,7 +41,7 @@ def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, co
         text = st.format_json(files, by_rule, tables)
     else:
         text = st.format_text(files, by_rule, config.lang, tables)
-    _write(text, output)
+    write_output(text, output)
     for err in errors:
         click.echo(f"reportlint: error: {err}", err=True)
     sys.exit(ExitCode.USAGE if errors else ExitCode.OK)
@@ -77,14 +66,3 @@ def _lint(paths, config, jobs):
         findings.extend(r.findings)
         errors.extend(r.errors)
     return files, findings, errors
-
-
-def _write(text: str, output) -> None:
-    if not output:
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as err:
-        raise ReportlintError(f"{output}: cannot write ({err.strerror or err})") from None

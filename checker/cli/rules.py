@@ -1,11 +1,23 @@
 """`reportlint rules`: the catalogue of rules, one line each, or one in full."""
 from __future__ import annotations
 
-from checker.errors import ReportlintError
-from checker.rules import load_rules
+import click
+
+from checker.cli import options
+
+
+@click.command()
+@click.option("--explain", "explain", default=None, metavar="ID", help="Describe one rule in full.")
+@options.settings
+def rules(explain, lang, config_path):
+    """List every rule, or explain one."""
+    from checker.config import resolve
+    config = resolve(config_path, {"lang": lang})
+    click.echo(explain_rule(config, explain) if explain else list_rules(config), nl=False)
 
 
 def list_rules(config) -> str:
+    from checker.rules import load_rules
     rules = load_rules(tuple(config.rules))
     out = []
     for r in rules:
@@ -17,6 +29,8 @@ def list_rules(config) -> str:
 
 
 def explain_rule(config, key: str) -> str:
+    from checker.errors import ReportlintError
+    from checker.rules import load_rules
     rules = load_rules(tuple(config.rules))
     rule = next((r for r in rules if key in (r.id, r.name)), None)
     if rule is None:
