@@ -293,3 +293,8 @@ def test_time_budget_stops_a_slow_file(tmp_path):
     (tmp_path / "cfg.yaml").write_text("time_budget: 0.000001\n", encoding="utf-8")
     proc = run("check", "--config", tmp_path / "cfg.yaml", EXAMPLES / "defective-2020.txt")
     assert proc.returncode == 2 and "time budget" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_superscript_digit_after_a_space_is_not_read_as_a_number():
+    # str.isdigit() holds for ², which the number pattern does not read: P105 raised here
+    assert [f.rule for f in lint_text("（）\u3000²", Config(select=("P105",)))] == []

@@ -19,7 +19,7 @@ rules:
     category: statistics
     severity: error
     check: stat-rate
-    params: {verdict: wrong, vocabulary: VOCAB}
+    params: {report: wrong, vocabulary: VOCAB}
     message: {zh: "{name}{printed}：{computation}", en: "{name} {printed}: {computation}"}
     description: T101 with a vocabulary of the user's.
     source: GB/T 8170-2008

@@ -279,7 +279,7 @@ rules:
     category: statistics
     severity: error
     check: stat-rate
-    params: {verdict: wrong, segmenter: jieba}
+    params: {report: wrong, segmenter: jieba}
     message: {zh: "{name}{printed}：{computation}", en: "{name} {printed}: {computation}"}
     description: T101 with word boundaries from jieba.
     source: GB/T 8170-2008

@@ -49,6 +49,11 @@ class CheckType:
     # (checker.linter.run_rules); a rule reading a view it does not name still works,
     # only slower (the view is rebuilt), and tests/test_views.py catches it
     needs: ClassVar[tuple[str, ...]] = ()
+    # NOTE: a check type that tells several kinds of defect apart (gap / repeat, early /
+    # stale, wrong / truncated) lists them here, and each rule picks one with its `report`
+    # parameter (default: the first), so that every kind has its own rule id and severity;
+    # `register` declares the parameter
+    reports: ClassVar[tuple[str, ...]] = ()
 
     def prepare(self, params: dict) -> Any:
         """Turn validated parameters into what `run` uses (compiled patterns…)."""
@@ -61,6 +66,9 @@ class CheckType:
 def register(cls: type[CheckType]) -> type[CheckType]:
     if not cls.name:
         raise TypeError(f"{cls.__name__} has no check type name")
+    if cls.reports:
+        cls.params = {**cls.params, "report": Param((str,), cls.reports[0], choices=cls.reports,
+                                                    help="which kind of defect this rule reports")}
     REGISTRY[cls.name] = cls
     return cls
 

@@ -1,14 +1,14 @@
-"""Helpers shared by the statistics check types (stat-*): the vocabulary param and its base class."""
+"""What the statistics check types (stat-*) share: the vocabulary parameter, the base
+class that validates it, and the base class of the checks that judge each rate claim."""
 from __future__ import annotations
 
 import os
 
 from checker.checks import CheckType, Param, ParamError
+from checker.findings import Hit
 
 VOCABULARY = Param((str,), None, help="a YAML file extending the built-in vocabulary (rules/data/rates.yaml "
                                       "or totals.yaml): its lists are added to the built-in ones")
-VERDICT = Param((str,), "wrong", choices=("wrong", "truncated"),
-                help="wrong: a value no pairing explains; truncated: cut off instead of rounded")
 
 
 def check_vocabulary(params: dict, loader=None, key: str = "vocabulary") -> str | None:
@@ -51,3 +51,27 @@ class VocabularyCheck(CheckType):
 
     def prepare(self, params):
         return dict(params, vocabulary=check_vocabulary(params, type(self).loader))
+
+
+class ClaimCheck(VocabularyCheck):
+    """Base of the checks that judge each rate claim (a named percentage, see
+    checker.figures.relations): `judge` returns the computation that refutes the
+    claim, or None; each refuted claim is one hit."""
+
+    def run(self, doc, p, ctx):
+        from checker.figures.relations import rate_claims, rate_vocabulary  # NOTE: lazy, like the registry
+        vocab = rate_vocabulary(p["vocabulary"])
+        judge = self.judge(doc, vocab, p)
+        for claim in rate_claims(doc, vocab):
+            computation = judge(claim)
+            if computation is not None:
+                yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)
+        yield from self.more(doc, p)
+
+    def judge(self, doc, vocab, p):
+        """A function claim -> computation | None, set up once per document."""
+        raise NotImplementedError
+
+    def more(self, doc, p):
+        """Hits on figures that are not rate claims (none by default)."""
+        return ()

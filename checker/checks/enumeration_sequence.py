@@ -36,8 +36,8 @@ _ORDER_NAMES = {1: "首先", 2: "其次", 3: "再次"}
 @register
 class EnumerationSequence(CheckType):
     name = "enumeration-sequence"
+    reports = ("gap", "repeat", "start", "order")
     params = {
-        "report": Param((str,), "gap", choices=("gap", "repeat", "start", "order")),
     }
 
     def run(self, doc, p, ctx):

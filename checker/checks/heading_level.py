@@ -26,8 +26,8 @@ from checker.findings import Hit
 @register
 class HeadingLevel(CheckType):
     name = "heading-level"
+    reports = ("skipped", "misplaced")
     params = {
-        "report": Param((str,), "skipped", choices=("skipped", "misplaced")),
     }
 
     def run(self, doc, p, ctx):

@@ -22,8 +22,8 @@ from checker.findings import Hit
 @register
 class HeadingMarker(CheckType):
     name = "heading-marker"
+    reports = ("missing-numeral", "wrong-delimiter")
     params = {
-        "report": Param((str,), "missing-numeral", choices=("missing-numeral", "wrong-delimiter")),
     }
 
     def run(self, doc, p, ctx):

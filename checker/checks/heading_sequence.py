@@ -25,8 +25,8 @@ from checker.findings import Hit
 @register
 class HeadingSequence(CheckType):
     name = "heading-sequence"
+    reports = ("gap", "repeat", "start", "order")
     params = {
-        "report": Param((str,), "gap", choices=("gap", "repeat", "start", "order")),
     }
 
     def run(self, doc, p, ctx):

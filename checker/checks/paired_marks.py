@@ -35,9 +35,9 @@ CONTEXT = 20  # characters of context shown with an unpaired mark
 @register
 class PairedMarks(CheckType):
     name = "paired-marks"
+    reports = ("unbalanced", "nested")
     params = {
         "pairs": Param((list,), DEFAULT_PAIRS),
-        "report": Param((str,), "unbalanced", choices=("unbalanced", "nested")),
         "nest": Param((dict,), DEFAULT_NEST),
         "scope": SCOPE,
     }

@@ -51,9 +51,9 @@ _LOOK_BACK = re.compile(r"[^。，,；;、]{0,4}?(?:以来|以后|之后|后|召
 @register
 class PartyCongress(CheckType):
     name = "party-congress"
+    reports = ("early", "stale")
     params = {
         "table": Param((str,), "congresses.yaml"),
-        "report": Param((str,), "early", choices=("early", "stale")),
         "scope": SCOPE,
     }
 

@@ -25,9 +25,9 @@ from checker.document.scope import SECTION_KINDS, first_line
 @register
 class Sequence(CheckType):
     name = "sequence"
+    reports = ("order", "missing", "duplicate", "empty")
     params = {
         "order": Param((list,), ["achievements", "problems", "next_steps"]),
-        "report": Param((str,), "order", choices=("order", "missing", "duplicate", "empty")),
         "repeatable": Param((list,), ["achievements"],
                             help="duplicate: kinds that may span several parts (一、基本情况 二、主要做法)"),
     }
@@ -40,44 +40,51 @@ class Sequence(CheckType):
         return params
 
     def run(self, doc, p, ctx):
-        if p["report"] == "duplicate":
-            yield from self._duplicate(doc, [k for k in p["order"] if k not in p["repeatable"]])
-            return
-        yield from getattr(self, "_" + p["report"])(doc, p["order"])
+        yield from _REPORTS[p["report"]](doc, p)
 
-    def _order(self, doc, order):
-        rank = {k: i for i, k in enumerate(order)}
-        highest = -1
-        for s in doc.sections:
-            r = rank.get(s.kind)
-            if r is None:
-                continue
-            if r < highest:
-                after = order[highest]
-                yield Hit(s.heading.span.start, s.heading.span.end,
-                          {"kind": KIND_NAMES[s.kind], "after": KIND_NAMES[after]})
-            highest = max(highest, r)
 
-    def _missing(self, doc, order):
-        from checker.document.outline import kinds_named  # NOTE: lazy, so loading the registry stays cheap
-        present = {s.kind for s in doc.sections}
-        for s in doc.sections:  # 二、存在的问题和下一步工作打算 holds both parts
-            present |= kinds_named(s.heading.text)
-        anchor = doc.sections[-1].heading.span if doc.sections else None
-        for kind in order:
-            if kind not in present:
-                start, end = (anchor.start, anchor.end) if anchor else first_line(doc)
-                yield Hit(start, end, {"kind": KIND_NAMES[kind]}, KIND_NAMES[kind]["zh"])
+def _order(doc, p):
+    order = p["order"]
+    rank = {k: i for i, k in enumerate(order)}
+    highest = -1
+    for s in doc.sections:
+        r = rank.get(s.kind)
+        if r is None:
+            continue
+        if r < highest:
+            after = order[highest]
+            yield Hit(s.heading.span.start, s.heading.span.end,
+                      {"kind": KIND_NAMES[s.kind], "after": KIND_NAMES[after]})
+        highest = max(highest, r)
 
-    def _duplicate(self, doc, order):
-        seen = set()
-        for s in doc.sections:
-            if s.kind in order and s.kind in seen:
-                yield Hit(s.heading.span.start, s.heading.span.end, {"kind": KIND_NAMES[s.kind]})
-            seen.add(s.kind)
 
-    def _empty(self, doc, order):
-        yield from _empty_in(doc.sections)
+def _missing(doc, p):
+    from checker.document.outline import kinds_named  # NOTE: lazy, so loading the registry stays cheap
+    order = p["order"]
+    present = {s.kind for s in doc.sections}
+    for s in doc.sections:  # 二、存在的问题和下一步工作打算 holds both parts
+        present |= kinds_named(s.heading.text)
+    anchor = doc.sections[-1].heading.span if doc.sections else None
+    for kind in order:
+        if kind not in present:
+            start, end = (anchor.start, anchor.end) if anchor else first_line(doc)
+            yield Hit(start, end, {"kind": KIND_NAMES[kind]}, KIND_NAMES[kind]["zh"])
+
+
+def _duplicate(doc, p):
+    order = [k for k in p["order"] if k not in p["repeatable"]]
+    seen = set()
+    for s in doc.sections:
+        if s.kind in order and s.kind in seen:
+            yield Hit(s.heading.span.start, s.heading.span.end, {"kind": KIND_NAMES[s.kind]})
+        seen.add(s.kind)
+
+
+def _empty(doc, p):
+    yield from _empty_in(doc.sections)
+
+
+_REPORTS = {"order": _order, "missing": _missing, "duplicate": _duplicate, "empty": _empty}
 
 
 def _bodiless(s) -> bool:

@@ -12,20 +12,17 @@ gives (12-b)/b = 45.27% (b = 8: 50.00%; b = 9: 33.33%), so it is reported.
 from __future__ import annotations
 
 from checker.checks import register
-from checker.checks._stats import VocabularyCheck, claim_args
-from checker.findings import Hit
+from checker.checks._stats import ClaimCheck
 
 
 @register
-class StatBase(VocabularyCheck):
+class StatBase(ClaimCheck):
     name = "stat-base"
 
-
-    def run(self, doc, p, ctx):
+    def judge(self, doc, vocab, p):
         from checker.figures.changes import evaluate_base  # NOTE: lazy, so loading the registry stays cheap
-        from checker.figures.relations import rate_claims, rate_vocabulary
-        vocab = rate_vocabulary(p["vocabulary"])
-        for claim in rate_claims(doc, vocab):
+
+        def judge(claim):
             result = evaluate_base(claim, doc, vocab)
-            if result is not None:
-                yield Hit(claim.start, claim.end, claim_args(claim, result.computation), result.computation)
+            return None if result is None else result.computation
+        return judge

@@ -11,21 +11,17 @@ a printed name matches when it ends with one. Growth and completion rates
 from __future__ import annotations
 
 from checker.checks import register
-from checker.checks._stats import VocabularyCheck, claim_args
-from checker.findings import Hit
+from checker.checks._stats import ClaimCheck
 
 
 @register
-class StatBounded(VocabularyCheck):
+class StatBounded(ClaimCheck):
     name = "stat-bounded"
 
-
-    def run(self, doc, p, ctx):
-        from checker.figures.relations import rate_claims, rate_vocabulary  # NOTE: lazy, so loading the registry stays cheap
-        vocab = rate_vocabulary(p["vocabulary"])
-        for claim in rate_claims(doc, vocab):
+    def judge(self, doc, vocab, p):
+        def judge(claim):
             q = claim.quantity
             if claim.kind not in ("rate", "share") or q.value <= 100 or q.bound == "max":
-                continue
-            if claim.kind == "share" or vocab.is_bounded(claim.name):
-                yield Hit(claim.start, claim.end, claim_args(claim, "≤ 100%"), "≤ 100%")
+                return None
+            return "≤ 100%" if claim.kind == "share" or vocab.is_bounded(claim.name) else None
+        return judge

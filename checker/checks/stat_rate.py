@@ -1,9 +1,9 @@
 """stat-rate: a rate or share against the counts it is computed from.
 
     check: stat-rate
-    params: {verdict: wrong}          # wrong | truncated
-    params: {verdict: truncated, vocabulary: my-rates.yaml}
-    params: {verdict: wrong, segmenter: jieba}
+    params: {report: wrong}           # wrong | truncated
+    params: {report: truncated, vocabulary: my-rates.yaml}
+    params: {report: wrong, segmenter: jieba}
 
 受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65% -> 3050/3125 = 97.60%.
 Rate names are linked to counts by the cue words of rules/data/rates.yaml
@@ -21,25 +21,23 @@ is written for.
 from __future__ import annotations
 
 from checker.checks import Param, register
-from checker.checks._stats import VERDICT, VOCABULARY, VocabularyCheck, claim_args
-from checker.findings import Hit
+from checker.checks._stats import VOCABULARY, ClaimCheck
 
 
 @register
-class StatRate(VocabularyCheck):
+class StatRate(ClaimCheck):
     name = "stat-rate"
-    params = {"verdict": VERDICT, "vocabulary": VOCABULARY,
-              "segmenter": Param((str,), "cues", choices=("cues", "jieba"))}
+    reports = ("wrong", "truncated")
+    params = {"vocabulary": VOCABULARY, "segmenter": Param((str,), "cues", choices=("cues", "jieba"))}
 
-
-    def run(self, doc, p, ctx):
+    def judge(self, doc, vocab, p):
         from checker.figures.pairings import evaluations  # NOTE: lazy, so loading the registry stays cheap
-        from checker.figures.relations import rate_vocabulary
-        vocab = rate_vocabulary(p["vocabulary"])
         aligned = None
         if p["segmenter"] == "jieba":
             from checker.document.segment import aligned
-        for claim, result in evaluations(doc, vocab, aligned):
-            if result.verdict.value == p["verdict"]:
-                computation = result.computation(claim)
-                yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)
+        verdicts = {claim.start: result for claim, result in evaluations(doc, vocab, aligned)}
+
+        def judge(claim):
+            result = verdicts.get(claim.start)
+            return result.computation(claim) if result is not None and result.verdict.value == p["report"] else None
+        return judge

@@ -70,9 +70,9 @@ def _stray(text: str, numbers: bool, chinese: bool):
                 quoted = [q.span() for q in _QUOTED.finditer(text)]
             if not _slogan_gap(text, a, z, quoted):
                 out.append((a - 1, z + 1, [(a, z)]))
-        elif numbers and _CJK.match(left) and right.isdigit():
-            num = _NUMBER.match(text, z)
-            out.append((a - 1, num.end(), [(a, z)]))
+        elif numbers and _CJK.match(left) and right.isdigit() and _NUMBER.match(text, z):
+            # NOTE: str.isdigit holds for ² and other digits the number pattern does not read
+            out.append((a - 1, _NUMBER.match(text, z).end(), [(a, z)]))
         elif numbers and left.isdigit() and right.isdigit():
             split = _split_number(text, a, z, m.group())
             if split:

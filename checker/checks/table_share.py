@@ -1,7 +1,7 @@
 """table-share: a share cell (占比, 比例, %) equals count ÷ total at its printed precision.
 
     check: table-share
-    params: {verdict: wrong}          # wrong | truncated
+    params: {report: wrong}           # wrong | truncated
 
     全年新受理行政复议案件151件，具体情况见下表：
     申请事项       | 举报投诉 | 信息公开 | 行政处罚
@@ -16,7 +16,7 @@ rounded, `wrong` figures neither rounding nor truncation explains.
 """
 from __future__ import annotations
 
-from checker.checks import Param, register
+from checker.checks import register
 from checker.checks._tables import TableCheck, label_of
 from checker.findings import Hit
 
@@ -25,15 +25,14 @@ from checker.findings import Hit
 class TableShare(TableCheck):
     name = "table-share"
     needs = ("sentences", "quantities")
-    params = {"verdict": Param((str,), "wrong", choices=("wrong", "truncated"),
-                               help="wrong: neither rounded nor truncated; truncated: cut off")}
+    reports = ("wrong", "truncated")
 
     def hits(self, doc, analysis, p):
         for _, line, result in analysis.shares:
             if result is None:
                 continue
             for c in result.cells:
-                if c.verdict.value != p["verdict"]:
+                if c.verdict.value != p["report"]:
                     continue
                 computation = c.computation(result.denominator)
                 span = c.share.cell.span

@@ -51,9 +51,9 @@ class Term(namedtuple("Term", "term pattern start end grace plan group allow_aft
 @register
 class TimeBoundTerm(CheckType):
     name = "time-bound-term"
+    reports = ("early", "stale")
     params = {
         "table": Param((str,), "terms.yaml", help="a file in rules/data with a `terms` list"),
-        "report": Param((str,), "early", choices=("early", "stale")),
         "scope": SCOPE,
     }
 

@@ -39,7 +39,7 @@ def cli():
 
 def main():
     try:
-        cli(standalone_mode=False)
+        cli(standalone_mode=False, prog_name="reportlint")
     except ReportlintError as err:
         click.echo(f"reportlint: error: {err}", err=True)
         sys.exit(ExitCode.USAGE)
