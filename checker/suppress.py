@@ -16,37 +16,7 @@ rule which did not run (not selected, ignored) is never called unused.
 """
 from __future__ import annotations
 
-import re
-from collections import namedtuple
-
-MARK = "reportlint-"
-_DIRECTIVE = re.compile(r"<!--[ \t\u3000]*reportlint-(disable-next-line|disable|enable)\b([^\r\n]*?)-->")
-_ID = re.compile(r"[^\s,，、]+")
-
-
-class Directive(namedtuple("Directive", "kind ids start end line")):
-    # kind: str  disable | enable | disable-next-line
-    # ids: tuple[tuple[str, int, int], ...]  (id, start, end) offsets into the text
-    # start: int  the comment's span
-    # end: int
-    # line: int  1-based line of the comment
-    __slots__ = ()
-
-
-def directives(text: str, index=None) -> list[Directive]:
-    """Every suppression comment in the text, in order."""
-    if MARK not in text:
-        return []
-    if index is None:
-        from checker.document.model import LineIndex
-        index = LineIndex(text)
-    out = []
-    for m in _DIRECTIVE.finditer(text):
-        base = m.start(2)
-        ids = tuple((i.group(0), base + i.start(), base + i.end()) for i in _ID.finditer(m.group(2)))
-        out.append(Directive(m.group(1), ids, m.start(), m.end(), index.position(m.start())[0]))
-    return out
-
+from checker.document.suppressions import directives
 
 def _matches(key: str, finding) -> bool:
     return key in (finding.rule, finding.name, finding.category)

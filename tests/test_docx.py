@@ -76,6 +76,15 @@ def test_automatic_numbering_is_read_as_the_reader_sees_it(tmp_path):
                            "（一）执法队伍专业化程度不高。", "三、下一步工作安排", "（一）深化行政执法体制改革。"]
 
 
+def test_the_library_reads_word_files_as_the_command_line_does(tmp_path):
+    import checker
+    path = report(Builder()).save(tmp_path / "r.docx")
+    library = [(f.rule, f.line, f.column) for f in checker.lint_path(str(path))]
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--no-cache", str(path)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert library and library == [(f["rule"], f["line"], f["column"]) for f in json.loads(proc.stdout)]
+
+
 def test_the_outline_of_a_word_report(tmp_path):
     path = report(Builder()).save(tmp_path / "r.docx")
     proc = subprocess.run([sys.executable, "-m", "checker", "parse", "--format", "json", str(path)],

@@ -20,6 +20,7 @@ from checker.speed import result_cache
 from checker.config import Config, resolve
 from checker.cli.batch import run_files
 from checker.findings import quote_of
+from checker.rules import rule_inputs
 from checker.speed.result_cache import ResultCache, context, open_cache, prune
 from checker.rules import load_rules
 from checker.cli.check import run_check
@@ -66,9 +67,14 @@ class Counter:
         monkeypatch.setattr(linter, "lint_document", counted)
 
 
+def cached(config):
+    """The cache as the CLI opens it (keyed on the user rule files too)."""
+    return open_cache(config, rule_inputs(tuple(config.rules)))
+
+
 def lint(paths, config, counter=None):
     before = counter.calls if counter else 0
-    results = run_files([str(p) for p in paths], config, jobs=1, cache=open_cache(config))
+    results = run_files([str(p) for p in paths], config, jobs=1, cache=cached(config))
     misses = counter.calls - before if counter else None
     return [r.findings for r in results], misses
 
@@ -249,7 +255,7 @@ def test_a_corrupt_or_foreign_entry_is_a_miss(cache_home, monkeypatch):
 
 def test_rule_errors_and_unreadable_files_are_never_cached(cache_home, tmp_path, monkeypatch):
     results = run_files([str(DEFECTIVE), str(tmp_path / "missing.txt")], Config(time_budget=1e-9),
-                        jobs=1, cache=open_cache(Config(time_budget=1e-9)))
+                        jobs=1, cache=cached(Config(time_budget=1e-9)))
     assert results[0].errors and "time budget" in results[0].errors[0]
     assert results[1].error
     assert entries(cache_home) == []
@@ -396,9 +402,9 @@ def test_parallel_runs_serve_hits_here_and_send_only_misses_to_workers(cache_hom
         shutil.copy(source, files[-1])
     config = Config()
     truth = [r.findings for r in run_files(files, config, jobs=1)]
-    run_files(files[:2], config, jobs=1, cache=open_cache(config))  # two hits, two misses
+    run_files(files[:2], config, jobs=1, cache=cached(config))  # two hits, two misses
     seen = []
-    results = run_files(files + [str(tmp_path / "missing.txt")], config, jobs=2, cache=open_cache(config),
+    results = run_files(files + [str(tmp_path / "missing.txt")], config, jobs=2, cache=cached(config),
                         progress=lambda done, total: seen.append((done, total)), start_method=start_method)
     assert [r.findings for r in results[:4]] == truth
     assert results[4].error and [r.name for r in results] == files + [str(tmp_path / "missing.txt")]
@@ -409,5 +415,5 @@ def test_parallel_runs_serve_hits_here_and_send_only_misses_to_workers(cache_hom
     def no_pool(*args):
         raise AssertionError("a pool was started although every file hits")
     monkeypatch.setattr(jobs, "_executor", no_pool)
-    again = run_files(files, config, jobs=2, cache=open_cache(config), start_method=start_method)
+    again = run_files(files, config, jobs=2, cache=cached(config), start_method=start_method)
     assert [r.findings for r in again] == truth

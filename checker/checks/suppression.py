@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from checker.checks import CheckType, register
 from checker.findings import Hit
-from checker.suppress import directives
+from checker.document.suppressions import directives
 
 
 @register

@@ -122,8 +122,9 @@ def _result_cache(config, opts, mode):
     """The result cache, unless --no-cache, --fix/--diff or HTML (they need each Document)."""
     if opts.no_cache or mode or opts.fmt == "html" or os.environ.get("REPORTLINT_NO_CACHE"):
         return None
+    from checker.rules import rule_inputs
     from checker.speed.result_cache import open_cache  # NOTE: imported only when the cache is on
-    return open_cache(config)
+    return open_cache(config, rule_inputs(tuple(config.rules)))
 
 
 def _lint_all(files, config, opts):

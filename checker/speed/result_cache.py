@@ -76,11 +76,11 @@ def _config_repr(config) -> str:
     return repr(tuple((name, getattr(config, name)) for name in _fields(type(config), True)))
 
 
-def context(config) -> bytes:
-    """The digest of everything besides the file that decides its findings."""
+def context(config, rule_inputs: tuple = ()) -> bytes:
+    """The digest of everything besides the file that decides its findings;
+    `rule_inputs` are the user files the rules were made from (checker.rules.rule_inputs)."""
     from checker.version import __version__
     from checker.resources import data_dir, package_dir
-    from checker.rules import rule_inputs
     files: list = []
     here = package_dir()
     if _installed_copy(here):
@@ -95,7 +95,7 @@ def context(config) -> bytes:
     files.sort()
     # the extra rule files, in their order, and the user vocabularies they name
     files.extend(_stat_line(p) for p in config.rules)
-    files.extend(_stat_line(p) for p in rule_inputs(tuple(config.rules)))
+    files.extend(_stat_line(p) for p in rule_inputs)
     head = repr((FORMAT, __version__, sys.version, sys.implementation.cache_tag, _config_repr(config),
                  _FIELDS, _installed()))
     text = head + "\n" + "\n".join(files)
@@ -217,10 +217,11 @@ def prune(folder: str, limit: int = MAX_ENTRIES, keep: int = KEEP) -> int:
     return removed
 
 
-def open_cache(config) -> ResultCache | None:
-    """The result cache for this run's config, or None when caching is off or impossible."""
+def open_cache(config, rule_inputs: tuple = ()) -> ResultCache | None:
+    """The result cache for this run's config, or None when caching is off or impossible;
+    `rule_inputs` as for `context`."""
     from checker.yamlio import cache_base  # NOTE: the one choice of folder, shared with the YAML cache
     base = cache_base()
     if base is None or not os.path.isabs(base):  # no home ("~" unresolved) or a relative XDG_CACHE_HOME
         return None
-    return ResultCache(os.path.join(base, "results"), context(config))
+    return ResultCache(os.path.join(base, "results"), context(config, rule_inputs))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.figures.quantities import unit_family
+from checker.tables.context import introducing_paragraphs
 from checker.tables.grid import GridCell, TLine, View
 from checker.tables.values import bare_label, is_catch_all, is_generic, table_vocabulary
 
@@ -165,7 +166,6 @@ def figure_mismatches(doc, view: View, nearby) -> list[FigureMismatch]:
 
 def _table_words(doc, table) -> str:
     """What a table says it is about: its caption, the text that introduces it, its labels."""
-    from checker.tables.context import introducing_paragraphs  # NOTE: lazy: table_context imports this module
     # NOTE: the sentence that leads into it (…行政诉讼案件审结情况如下表：), not its whole paragraph
     intro = introducing_paragraphs(doc, table)
     parts = [_last_sentence(p.text) for p in ([table.caption] if table.caption else []) + intro[-1:]]
