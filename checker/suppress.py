@@ -16,7 +16,7 @@ rule which did not run (not selected, ignored) is never called unused.
 """
 from __future__ import annotations
 
-from checker.document.suppressions import directives
+from checker.document.suppressions import Directive, directives
 
 def _matches(key: str, finding) -> bool:
     return key in (finding.rule, finding.name, finding.category)

@@ -20,6 +20,7 @@ from checker import checks
 PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 
 BASE = {"checker.version", "checker.errors", "checker.record", "checker.resources", "checker.yamlio",
+        "checker.boundedio", "checker.usercache",
         "checker.findings", "checker.config"}
 ENGINE = {"checker.rules", "checker.suppress", "checker.linter", "checker.baseline", "checker.fixer"}
 FOLDERS = ("speed", "document", "figures", "tables", "checks", "formatters", "cli")
@@ -52,8 +53,9 @@ def imports(path: Path) -> list[tuple[int, str]]:
             assert node.level == 0, f"{path}: relative import"
             for alias in node.names:  # `from checker.cli import options` imports a module
                 sub = f"{node.module}.{alias.name}"
-                out.append((node.lineno, sub if (PACKAGE.parent / (sub.replace(".", "/") + ".py")).exists()
-                            else node.module))
+                where = PACKAGE.parent / sub.replace(".", "/")
+                is_module = where.with_suffix(".py").exists() or (where / "__init__.py").exists()
+                out.append((node.lineno, sub if is_module else node.module))
         elif isinstance(node, ast.Import):
             out.extend((node.lineno, a.name) for a in node.names if a.name.startswith("checker"))
     return out
@@ -79,11 +81,17 @@ def test_imports_follow_the_layer_order(path):
         assert layer(target) in allowed, f"{path.name}:{line}: {here} imports {target} ({layer(target)})"
 
 
-def test_the_layer_check_catches_an_import_against_the_order(tmp_path):
+@pytest.mark.parametrize("line, target", [
+    ("from checker.checks import register", "checker.checks"),
+    ("def f():\n    from checker.cli.app import main", "checker.cli.app"),
+    ("from checker import cli", "checker.cli"),
+    ("import checker.linter", "checker.linter"),
+])
+def test_the_layer_check_catches_an_import_against_the_order(line, target):
     bad = PACKAGE / "document" / "_probe_upward.py"
-    bad.write_text('"""probe"""\nfrom checker.checks import register\n', encoding="utf-8")
+    bad.write_text(f'"""probe"""\n{line}\n', encoding="utf-8")
     try:
-        with pytest.raises(AssertionError, match="document imports checker.checks"):
+        with pytest.raises(AssertionError, match=f"document imports {target}"):
             test_imports_follow_the_layer_order(bad)
     finally:
         bad.unlink()

@@ -1,4 +1,4 @@
-"""The regex gates (checker/prefilter.py): a pattern is skipped only when it cannot match."""
+"""The regex gates (checker/speed/prefilter.py): a pattern is skipped only when it cannot match."""
 from __future__ import annotations
 
 import re

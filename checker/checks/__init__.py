@@ -6,6 +6,10 @@ prepares them once, and yields Hits for a Document; it never prints, reads
 files or decides severity. Third parties add check types through the
 entry-point group ``reportlint.checks`` (each entry point names a CheckType
 subclass); they are looked up only when a rule names a type not built in.
+
+Layer 4. May import: checker.document, checker.figures, checker.tables,
+checker.speed and the base modules; not the engine modules (rules, linter …),
+which load the checks.
 """
 from __future__ import annotations
 

@@ -6,7 +6,10 @@ from checker.checks import CheckType
 
 class TableCheck(CheckType):
     """Base of the table-* types: `hits` looks at one table's analysis; the base walks
-    every table of the document and drops a cell judged twice (once per view)."""
+    every table of the document and drops a cell judged twice (once per view). The
+    analysis reads the figures of the text around each table, so every table type
+    declares the language views."""
+    needs = ("sentences", "quantities")
 
     def run(self, doc, p, ctx):
         if not doc.tables:

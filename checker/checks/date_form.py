@@ -3,7 +3,7 @@ closing date line.
 
     check: date-form
     params:
-      kind: fused      # fused | impossible | separator | leading-zero
+      report: fused    # fused | impossible | separator | leading-zero
       scope: document
 
 fused: digits that lost their 年/月/日 — 62日 (6月2日), 2019年925日 (2019年9月25日),
@@ -46,8 +46,8 @@ _LEADING_ZERO = re.compile(r"(?<!\d)(0?\d{1,2})月(?:(0?\d{1,2})日)?")
 @register
 class DateForm(CheckType):
     name = "date-form"
+    reports = ("fused", "impossible", "separator", "leading-zero")
     params = {
-        "kind": Param((str,), "fused", choices=("fused", "impossible", "separator", "leading-zero")),
         "scope": SCOPE,
     }
 
@@ -56,7 +56,7 @@ class DateForm(CheckType):
         return params
 
     def run(self, doc, p, ctx):
-        find = _FINDERS[p["kind"]]
+        find = _FINDERS[p["report"]]
         # NOTE: one pass over the scope's blocks joined by newlines (no date crosses a
         # line end, and no context test reaches across one), not one pass per block
         text, starts, found, _ = joined_scope(doc, p["scope"])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 
-from checker.checks import CheckType, Param, register
+from checker.checks import CheckType, register
 from checker.checks._numbering import walk
 from checker.document.numerals import int_to_cn
 from checker.findings import Hit
@@ -37,8 +37,6 @@ _ORDER_NAMES = {1: "首先", 2: "其次", 3: "再次"}
 class EnumerationSequence(CheckType):
     name = "enumeration-sequence"
     reports = ("gap", "repeat", "start", "order")
-    params = {
-    }
 
     def run(self, doc, p, ctx):
         items = doc.enumerations

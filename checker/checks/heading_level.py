@@ -18,7 +18,7 @@ Message arguments: marker, expected, parent (the parent's marker, or "").
 """
 from __future__ import annotations
 
-from checker.checks import CheckType, Param, register
+from checker.checks import CheckType, register
 from checker.checks._numbering import document_width, marker, short, sibling_groups
 from checker.findings import Hit
 
@@ -27,8 +27,6 @@ from checker.findings import Hit
 class HeadingLevel(CheckType):
     name = "heading-level"
     reports = ("skipped", "misplaced")
-    params = {
-    }
 
     def run(self, doc, p, ctx):
         width = document_width(doc)

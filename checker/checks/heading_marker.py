@@ -14,7 +14,7 @@ Message arguments: marker, expected, heading (the heading text, shortened).
 """
 from __future__ import annotations
 
-from checker.checks import CheckType, Param, register
+from checker.checks import CheckType, register
 from checker.checks._numbering import document_width, marker, short, sibling_groups, walk
 from checker.findings import Hit
 
@@ -23,8 +23,6 @@ from checker.findings import Hit
 class HeadingMarker(CheckType):
     name = "heading-marker"
     reports = ("missing-numeral", "wrong-delimiter")
-    params = {
-    }
 
     def run(self, doc, p, ctx):
         width = document_width(doc)

@@ -17,7 +17,7 @@ Message arguments: marker, expected, previous (the marker before it, or
 """
 from __future__ import annotations
 
-from checker.checks import CheckType, Param, register
+from checker.checks import CheckType, register
 from checker.checks._numbering import document_width, marker, short, sibling_groups, walk
 from checker.findings import Hit
 
@@ -26,8 +26,6 @@ from checker.findings import Hit
 class HeadingSequence(CheckType):
     name = "heading-sequence"
     reports = ("gap", "repeat", "start", "order")
-    params = {
-    }
 
     def run(self, doc, p, ctx):
         width = document_width(doc)

@@ -24,7 +24,6 @@ from checker.findings import Hit
 @register
 class TableShare(TableCheck):
     name = "table-share"
-    needs = ("sentences", "quantities")
     reports = ("wrong", "truncated")
 
     def hits(self, doc, analysis, p):

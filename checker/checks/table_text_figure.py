@@ -22,7 +22,6 @@ from checker.findings import Hit
 @register
 class TableTextFigure(TableCheck):
     name = "table-text-figure"
-    needs = ("sentences", "quantities")
     params = {}
 
     def hits(self, doc, analysis, p):

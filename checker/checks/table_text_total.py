@@ -24,7 +24,6 @@ from checker.findings import Hit
 @register
 class TableTextTotal(TableCheck):
     name = "table-text-total"
-    needs = ("sentences", "quantities")
     params = {}
 
     def hits(self, doc, analysis, p):

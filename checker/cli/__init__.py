@@ -2,5 +2,6 @@
 the options they share, walking folders into files, running files in
 parallel, and the progress bar. The only layer that prints.
 
-May import every other layer and the flat modules.
+May import every layer before it (base, speed, document, figures, tables,
+checks, the engine modules, formatters); not the package API (checker/__init__).
 """

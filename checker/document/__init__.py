@@ -2,6 +2,7 @@
 grammar driver, the outline (title, sections, closing), the positioned model,
 and the language views computed on demand (sentences, numerals, scopes, words).
 
-May import: the flat shared modules (errors, record, findings, resources,
-yamlio, config, version) and checker.speed. Nothing here judges a report.
+May import: the base modules (version, errors, record, resources, yamlio,
+findings, config, boundedio, usercache) and checker.speed. Nothing here judges
+a report.
 """

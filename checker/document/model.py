@@ -2,8 +2,10 @@
 
 Every node carries a Span in the original text: 0-based character offsets
 (end exclusive) plus 1-based line and column, computed by LineIndex on first use.
-Language work (sentences, quantities) is derived lazily in `checker.document.language`
-and cached on the Document, so rules that do not need it never pay for it.
+Language work is derived lazily, so rules that do not need it never pay for it:
+sentences in `checker.document.language` (`doc.sentences`), quantities in
+`checker.figures.quantities.quantities_of`; both are kept through `Document.memo`
+as language views.
 
 NOTE: the records are named tuples (collections.namedtuple), not frozen
 dataclasses: a report makes thousands of them and a named tuple is created

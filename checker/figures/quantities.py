@@ -2,7 +2,8 @@
 
 `extract(text)` finds them in one piece of text (offsets relative to it);
 `find_quantities(doc)` runs it over `doc.sentences` and gives absolute
-offsets, spans and the sentence (cached as `doc.quantities`).
+offsets, spans and the sentence; `quantities_of(doc)` keeps the result on the
+document (`doc.memo("figures.quantities", …, language=True)`).
 
 A quantity is a numeral followed by a unit or measure word (件 起 人 项 …,
 rules/data/quantities.yaml), a percentage (%, ％, 百分之…) or 个百分点:

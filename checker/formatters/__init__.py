@@ -5,6 +5,9 @@ A formatter is a function `format(findings, sources, options) -> str` where
 `options` carries lang, colour and the rules (for SARIF/HTML help). A formatter
 module may also offer `chunks(...)` with the same arguments, yielding the same
 text in pieces: the CLI then writes them as they come (`pieces()`).
+
+Layer 6. May import: the engine modules (baseline, for fingerprints) and every
+layer before them; not checker.cli.
 """
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class TableAnalysis:
 
 
 def analyses(doc) -> list[TableAnalysis]:
-    return doc.memo("tables.analyses", lambda: [_analyse(doc, t) for t in doc.tables])
+    return doc.memo("tables.analyses", lambda: [_analyse(doc, t) for t in doc.tables], language=True)
 
 
 def _analyse(doc, table) -> TableAnalysis:
