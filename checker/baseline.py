@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from checker.boundedio import read_file
 from checker.errors import ReportlintError
 from checker.findings import quote_of
 
@@ -77,12 +78,11 @@ def write(path: str, findings, sources=None) -> int:
 
 
 def load(path: str) -> set[tuple[str, str, str, int]]:
+    if not os.path.lexists(path):
+        raise ReportlintError(f"{path}: no such baseline file (create it with --write-baseline)")
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise ReportlintError(f"{path}: no such baseline file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as err:
+        data = json.loads(read_file(path, 200 * 1024 * 1024, "baseline").decode("utf-8"))
+    except UnicodeDecodeError as err:
         raise ReportlintError(f"{path}: cannot read baseline ({err})") from None
     except json.JSONDecodeError as err:
         raise ReportlintError(f"{path}:{err.lineno}: baseline is not valid JSON ({err.msg})") from None

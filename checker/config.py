@@ -23,6 +23,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from checker.boundedio import read_file
 from checker.errors import ReportlintError
 from checker.findings import SEVERITIES
 from checker.record import Record, set_field
@@ -32,6 +33,8 @@ KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_pa
         "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str,
         "time_budget": (int, float)}
 LEVELS = ("default", "county_department")
+YEARS = (1990, 2100)       # a report year outside these is a typo
+MAX_BUDGET = 86_400        # seconds: a day
 
 
 class Config(Record):
@@ -85,8 +88,11 @@ def _validate(data, source: str, where) -> dict:
         if not isinstance(value, kind) or isinstance(value, bool):
             names = "/".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
             raise ReportlintError(f"{where(key)}: {key}: must be a {names}")
-        if key == "time_budget" and value <= 0:
-            raise ReportlintError(f"{where(key)}: time_budget: must be positive")
+        if key == "time_budget" and not 0 < value <= MAX_BUDGET:  # NOTE: also refuses NaN
+            raise ReportlintError(f"{where(key)}: time_budget: must be a number of seconds "
+                                  f"above 0 and at most {MAX_BUDGET}")
+        if key == "report_year" and not YEARS[0] <= value <= YEARS[1]:
+            raise ReportlintError(f"{where(key)}: report_year: must be a year from {YEARS[0]} to {YEARS[1]}")
         if key == "lang" and value not in ("zh", "en"):
             raise ReportlintError(f"{where(key)}: lang: must be zh or en")
         if key == "fail_on" and value not in SEVERITIES:
@@ -99,14 +105,29 @@ def _validate(data, source: str, where) -> dict:
                     raise ReportlintError(f"{where(key, rule)}: severity.{rule}: must be one of {', '.join(SEVERITIES)}")
             value = tuple(sorted(value.items()))
         elif key == "per_path_ignores":
-            value = tuple((str(g), tuple(v if isinstance(v, list) else [v])) for g, v in value.items())
+            value = _per_path_ignores(value, lambda *k: where(key, *k))
         elif key == "rules":
             base = os.path.dirname(os.path.abspath(source))
             value = tuple(os.path.realpath(os.path.join(base, p)) for p in value)
         elif kind is list:
-            value = tuple(str(v) for v in value)
+            for i, v in enumerate(value):
+                if not isinstance(v, str):
+                    raise ReportlintError(f"{where(key, i)}: {key}[{i}]: must be a string")
+            value = tuple(value)
         out[key] = value
     return out
+
+
+def _per_path_ignores(value: dict, where) -> tuple:
+    """{glob: id or [ids]} -> ((glob, (ids…)), …), every part a string."""
+    out = []
+    for glob, names in value.items():
+        names = names if isinstance(names, list) else [names]
+        if not isinstance(glob, str) or not glob or not all(isinstance(n, str) and n for n in names):
+            raise ReportlintError(f"{where(glob)}: per_path_ignores: each entry is a glob with a rule id, "
+                                  f"name or category, or a list of them")
+        out.append((glob, tuple(names)))
+    return tuple(out)
 
 
 def load_config_file(path) -> dict:
@@ -123,9 +144,8 @@ def _from_pyproject(path: str) -> dict | None:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = tomllib.loads(fh.read())
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        data = tomllib.loads(read_file(path, 5 * 1024 * 1024, "pyproject.toml").decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ReportlintError(f"{path}: cannot read ({err})") from None
     section = data.get("tool", {}).get("reportlint")
     if section is None:

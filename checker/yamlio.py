@@ -3,22 +3,19 @@
 Only PyYAML's safe loader is used (the C one when available): rule and config
 files are data and can never construct Python objects.
 
-NOTE: start-up matters (a pre-commit run lints one file), so a parsed file is
-kept in the user cache as `marshal` data keyed by path, size, mtime and
-reportlint's version; a warm run neither parses YAML nor imports PyYAML.
-marshal holds plain data only (no code, no objects), so a tampered cache file
-cannot run anything. YAML dates are read as ISO strings, so all data is plain.
+Parsed files are kept in the user cache (see `load_yaml_file`). YAML dates are
+read as ISO strings, so all data is plain. Aliases are expanded at most to
+MAX_NODES nodes (a "billion laughs" file stops with one line).
 """
 from __future__ import annotations
 
 import contextlib
 import marshal
 import os
-import zlib
 
+from checker.boundedio import read_file
 from checker.errors import ReportlintError
 
-_SUFFIX = ".y3.marshal"  # the naming and data scheme; other names in the folder are stale
 _MAX_ENTRIES = 256
 
 
@@ -47,17 +44,24 @@ class Located:
         return f"{self.source}:{self.line(*path)}"
 
 
-def _record(node, path: tuple, lines: dict):
+class _TooLarge(Exception):
+    pass
+
+
+def _record(node, path: tuple, lines: dict, budget: list):
     import yaml
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value
             lines[path + (k,)] = key.start_mark.line + 1
-            _record(value, path + (k,), lines)
+            _record(value, path + (k,), lines, budget)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _record(item, path + (i,), lines)
+            _record(item, path + (i,), lines, budget)
 
 
 def _plain(value):
@@ -80,8 +84,11 @@ def load_yaml(text: str, source: str) -> Located:
         lines: dict[tuple, int] = {}
         if node is None:
             return Located(None, lines, source)
-        _record(node, (), lines)
+        _record(node, (), lines, [MAX_NODES])
         data = _plain(loader.construct_document(node))
+    except (_TooLarge, RecursionError):
+        raise ReportlintError(f"{source}: too large or too deeply nested once its aliases are expanded "
+                              f"(more than {MAX_NODES:,} values)") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -110,106 +117,64 @@ def recording():
         _reads.remove(reads)
 
 
+MAX_YAML = 5 * 1024 * 1024    # a rule pack or configuration file larger than this is not one
+MAX_NODES = 200_000           # YAML aliases may repeat a node; expanded, no more than this
+
+
 def load_yaml_file(path) -> Located:
     for reads in _reads:
         reads.append(os.path.abspath(path))
-    cached, key = _cache_get(path)
+    data = read_file(str(path), MAX_YAML, "YAML file")
+    name = _cache_name(str(path), data)
+    cached = _cache_get(name)
     if cached is not None:
         return cached
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as err:
-        raise ReportlintError(f"{path}: cannot read ({err.strerror or err})") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ReportlintError(f"{path}: not UTF-8 text") from None
     loc = load_yaml(text, str(path))
-    _cache_put(key, loc)
+    _cache_put(name, loc)
     return loc
 
 
-def cache_base() -> str | None:
-    """reportlint's user cache folder, or None when REPORTLINT_NO_CACHE is set."""
-    if os.environ.get("REPORTLINT_NO_CACHE"):
+# NOTE: start-up matters, so a parsed file is kept in the user cache (checker.usercache)
+# as marshal data, named by the digest of its path as given (errors name it), its bytes
+# and reportlint's version; a warm run neither parses YAML nor imports PyYAML. marshal
+# holds plain data only, and the store reads only the user's own files.
+_KIND = "yaml"
+_FORMAT = "yaml-4"
+
+
+def _cache_name(path: str, data: bytes) -> str | None:
+    from checker import usercache
+    if not usercache.enabled():
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "reportlint")
-
-
-def _cache_dir() -> str | None:
-    base = cache_base()
-    return None if base is None else os.path.join(base, "yaml")
-
-
-def _cache_get(path):
-    folder = _cache_dir()
-    if folder is None:
-        return None, None
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None, None
     from checker.version import __version__
-    where = os.path.abspath(path)
-    ident = f"{where}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
-    # NOTE: the file is named by a cheap checksum of the source path alone, so an edited
-    # source replaces its entry instead of adding one; the full identity (path, size,
-    # mtime, version) stored inside is compared on load, so a stale entry or two paths
-    # sharing a checksum can never read each other's data
-    name = f"{zlib.crc32(where.encode()):08x}-{len(where)}{_SUFFIX}"
-    key = (os.path.join(folder, name), ident)
+    return usercache.digest(_FORMAT, __version__, path, data) + ".marshal"
+
+
+def _cache_get(name: str | None) -> Located | None:
+    if name is None:
+        return None
+    from checker import usercache
+    blob = usercache.read(_KIND, name)
+    if blob is None:
+        return None
     try:
-        # NOTE: marshal.loads of the whole file: marshal.load(file) reads in tiny chunks
-        # and costs several times more
-        with open(key[0], "rb") as fh:
-            stored, data, lines, source = marshal.loads(fh.read())
-        if stored != ident:
-            return None, key
-        return Located(data, lines, source), key
-    except (OSError, EOFError, ValueError, TypeError):
-        return None, key
+        stored, data, lines, source = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Located(data, lines, source) if stored == name else None
 
 
-def _cache_put(key, loc: Located) -> None:
-    if key is None:
+def _cache_put(name: str | None, loc: Located) -> None:
+    if name is None:
         return
-    path, ident = key
+    from checker import usercache
     try:
-        blob = marshal.dumps((ident, loc.data, loc.lines, loc.source))
+        blob = marshal.dumps((name, loc.data, loc.lines, loc.source))
     except ValueError:  # pragma: no cover - load_yaml yields plain data only
         return
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)  # atomic: parallel runs never see half a file
-    except OSError:
-        return
-    _prune(os.path.dirname(path))
-
-
-def _prune(folder: str) -> None:
-    """Keep the cache small: drop entries of older naming schemes, then the least recent.
-
-    NOTE: runs only after a write (a new or edited YAML file), never on a warm run.
-    """
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    ours = [n for n in names if n.endswith(_SUFFIX)]
-    stale = [n for n in names if not n.endswith(_SUFFIX) and not n.endswith(".tmp")]
-    if len(ours) > _MAX_ENTRIES:
-        def age(name):
-            try:
-                return os.stat(os.path.join(folder, name)).st_mtime_ns
-            except OSError:
-                return 0
-        ours.sort(key=age)
-        stale += ours[:len(ours) - _MAX_ENTRIES]
-    for name in stale:
-        try:
-            os.remove(os.path.join(folder, name))
-        except OSError:
-            pass
+    if usercache.write(_KIND, name, blob):
+        usercache.prune(_KIND, _MAX_ENTRIES, _MAX_ENTRIES * 3 // 4)

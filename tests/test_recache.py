@@ -29,7 +29,7 @@ def probe(env):
 def test_patterns_from_the_cache_behave_like_fresh_ones(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
     cold = probe(env)
-    assert list((tmp_path / "reportlint").glob("regex-*.marshal")), "the first run writes the cache"
+    assert list((tmp_path / "reportlint" / "regex").glob("*.marshal")), "the first run writes the cache"
     warm = probe(env)
     fresh = probe(dict(env, REPORTLINT_NO_CACHE="1"))
     assert cold == warm == fresh
@@ -38,7 +38,7 @@ def test_patterns_from_the_cache_behave_like_fresh_ones(tmp_path):
 def test_a_corrupt_cache_is_ignored(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
     expected = probe(env)
-    for f in (tmp_path / "reportlint").glob("regex-*.marshal"):
+    for f in (tmp_path / "reportlint" / "regex").glob("*.marshal"):
         f.write_bytes(b"\x00\x01garbage")
     assert probe(env) == expected
 

@@ -185,18 +185,33 @@ def _copy_tree(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_shipped_rules_vocabularies_and_code_are_fingerprinted(cache_home, tmp_path, monkeypatch):
-    from checker import resources
-    rules = _copy_tree(resources.data_dir("rules"), tmp_path / "rules")
-    code = _copy_tree(Path(resources.package_dir()), tmp_path / "checker")
-    real = resources.data_dir
-    monkeypatch.setattr(resources, "data_dir", lambda name: rules if name == "rules" else real(name))
-    monkeypatch.setattr(resources, "package_dir", lambda: str(code))
-    seen = {context(Config())}
+def _fingerprint_of(monkeypatch, code: Path, rules: Path | None = None):
+    """Point checker.speed.fingerprint at a copy of the code (and rules); forget its memo."""
+    from checker.speed import fingerprint
+    real = fingerprint.data_dir
+    monkeypatch.setattr(fingerprint, "package_dir", lambda: str(code))
+    monkeypatch.setattr(fingerprint, "data_dir", lambda name: str(rules) if rules and name == "rules" else real(name))
+    monkeypatch.setattr(fingerprint, "_memo", {})
 
-    def touched(path: Path) -> bytes:
-        path.write_bytes(path.read_bytes() + b"\n")
-        digest = context(Config())
+    def fresh():
+        fingerprint._memo.clear()  # NOTE: a new run; within one run the code cannot change
+        return context(Config())
+    return fresh
+
+
+def test_shipped_rules_vocabularies_and_code_are_fingerprinted_by_content(cache_home, tmp_path, monkeypatch):
+    from checker import resources
+    rules = _copy_tree(Path(resources.data_dir("rules")), tmp_path / "rules")
+    code = _copy_tree(Path(resources.package_dir()), tmp_path / "checker")
+    fresh = _fingerprint_of(monkeypatch, code, rules)
+    seen = {fresh()}
+
+    def touched(path: Path) -> str:
+        data = path.read_bytes()
+        stat = path.stat()
+        path.write_bytes(data[:-1] + (b"#" if data[-1:] != b"#" else b"%"))  # same size…
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))            # …same mtime
+        digest = fresh()
         assert digest not in seen, path
         seen.add(digest)
         return digest
@@ -206,21 +221,23 @@ def test_shipped_rules_vocabularies_and_code_are_fingerprinted(cache_home, tmp_p
     touched(code / "linter.py")
     touched(code / "checks" / "pattern.py")
     (code / "checks" / "new_check.py").write_text('"""A new check type."""\n', encoding="utf-8")
-    assert context(Config()) not in seen
-    assert context(Config()) == context(Config())  # stable while nothing changes
+    assert fresh() not in seen
+    assert fresh() == fresh()  # stable while nothing changes
 
 
-def test_an_installed_copy_is_fingerprinted_by_its_site_packages_folder(tmp_path, monkeypatch):
+def test_an_installed_copy_is_fingerprinted_by_its_wheel_record(tmp_path, monkeypatch):
     site = tmp_path / "lib" / "site-packages"
     from checker import resources
     code = _copy_tree(Path(resources.package_dir()), site / "checker")
-    monkeypatch.setattr(resources, "package_dir", lambda: str(code))
-    before = context(Config())
+    record = site / "reportlint-9.9.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("checker/linter.py,sha256=aaaa,100\n", encoding="utf-8")
+    fresh = _fingerprint_of(monkeypatch, code)
+    before = fresh()
     (code / "linter.py").write_text("# edited by hand\n", encoding="utf-8")
-    assert context(Config()) == before  # NOTE: no walk over installed files…
-    (site / "reportlint-9.9.dist-info").mkdir()  # …but pip changes the folder itself
-    os.utime(site, ns=(1, 1))
-    assert context(Config()) != before
+    assert fresh() == before  # NOTE: installed files are not read one by one…
+    record.write_text("checker/linter.py,sha256=bbbb,100\n", encoding="utf-8")  # …pip rewrites RECORD
+    assert fresh() != before
 
 
 def test_no_cache_neither_reads_nor_writes(cache_home, capsys, monkeypatch):
@@ -368,23 +385,23 @@ def test_an_entry_others_may_write_is_not_trusted(cache_home, monkeypatch):
     assert lint([CLEAN], Config(), counter) == (truth, 0)
 
 
-def test_prune_keeps_the_newest_entries(tmp_path):
-    folder = tmp_path / "results"
-    folder.mkdir()
+def test_prune_keeps_the_newest_entries(cache_home):
+    assert prune() == 0  # no folder yet
+    from checker import usercache
     for i in range(12):
-        entry = folder / f"{i:02d}.marshal"
-        entry.write_bytes(b"x")
-        os.utime(entry, ns=(i * 10**9, i * 10**9))
-    assert prune(str(folder), limit=20, keep=5) == 0
-    assert prune(str(folder), limit=10, keep=5) == 7
+        usercache.write("results", f"{i:02d}.marshal", b"x")
+    folder = cache_home / "reportlint" / "results"
+    for i in range(12):
+        os.utime(folder / f"{i:02d}.marshal", ns=(i * 10**9, i * 10**9))
+    assert prune(limit=20, keep=5) == 0
+    assert prune(limit=10, keep=5) == 7
     assert sorted(p.name for p in folder.iterdir()) == [f"{i:02d}.marshal" for i in range(7, 12)]
-    assert prune(str(tmp_path / "missing")) == 0
 
 
 def test_a_put_prunes_only_rarely(cache_home, monkeypatch):
     calls = []
-    monkeypatch.setattr(result_cache, "prune", lambda folder: calls.append(folder))
-    cache = ResultCache(str(cache_home / "results"), b"ctx")
+    monkeypatch.setattr(result_cache, "prune", lambda: calls.append(1))
+    cache = ResultCache("ctx")
     keys = [cache.key(f"f{i}", "text") for i in range(600)]
     for key in keys:
         cache.put(key, [])

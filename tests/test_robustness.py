@@ -179,19 +179,17 @@ def test_paths_that_do_not_exist_or_hold_nothing(tmp_path):
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
-    import builtins
-
     from checker.errors import ReportlintError
     from checker.document.reading import read_path
     path = tmp_path / "secret.txt"
     path.write_text(REPORT, encoding="utf-8")
-    real_open = builtins.open
+    real_open = os.open
 
     def denied(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
-    monkeypatch.setattr(builtins, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ReportlintError, match="secret.txt: permission denied"):
         read_path(str(path))
     if os.geteuid() != 0:  # root reads everything: the monkeypatched read covers that case

@@ -16,8 +16,8 @@ import click
 from checker.cli import options
 from checker.cli.output import write as write_output
 from checker.errors import ExitCode, ReportlintError
+from checker.formatters import FORMATS
 
-FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @click.command()
@@ -41,7 +41,7 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: only for 10+ files on a terminal).")
 @click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the result cache (unchanged files are otherwise not linted again).")
+              help="Use no cache at all: neither the results of unchanged files nor the start-up caches.")
 @options.settings
 def check(paths, select, ignore, **kwargs):
     """Lint reports: files, directories (*.txt, *.md, *.docx) or - for stdin."""
@@ -77,7 +77,13 @@ def _note(msg: str) -> None:
 
 
 def run_check(**kwargs) -> int:
+    from checker import usercache
     opts = CheckOptions(**kwargs)
+    with usercache.disabled(opts.no_cache):  # every cache, here and in the -j workers
+        return _run(opts)
+
+
+def _run(opts: CheckOptions) -> int:
     if opts.fix and not opts.diff and "-" in opts.paths:
         raise ReportlintError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if (opts.fix or opts.diff) and (opts.baseline or opts.write_baseline):
@@ -120,7 +126,8 @@ def run_check(**kwargs) -> int:
 
 def _result_cache(config, opts, mode):
     """The result cache, unless --no-cache, --fix/--diff or HTML (they need each Document)."""
-    if opts.no_cache or mode or opts.fmt == "html" or os.environ.get("REPORTLINT_NO_CACHE"):
+    from checker import usercache
+    if not usercache.enabled() or mode or opts.fmt == "html":
         return None
     from checker.rules import rule_inputs
     from checker.speed.result_cache import open_cache  # NOTE: imported only when the cache is on

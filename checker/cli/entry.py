@@ -9,6 +9,7 @@ importing `checker` are unaffected.
 from __future__ import annotations
 
 import gc
+import sys
 
 # NOTE: CPython's cyclic GC runs a young-generation pass every 700 net container
 # allocations; a run's start-up (importing click, Lark and our modules, loading
@@ -21,6 +22,9 @@ GC_THRESHOLD = 50_000
 
 def main():
     gc.set_threshold(GC_THRESHOLD)
+    from checker import usercache
+    if "--no-cache" in sys.argv[1:]:  # NOTE: before any cache is read: the regex cache is next
+        usercache.disable()
     from checker.speed.recache import install
     install()
     from checker.rules import use_snapshot

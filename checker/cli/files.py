@@ -16,43 +16,112 @@ pre-commit users exclude files with pre-commit's own `exclude:`.
 from __future__ import annotations
 
 import os
-import re
 
 from checker.errors import ReportlintError
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
-def _translate(glob: str) -> str:
-    out, i, n = [], 0, len(glob)
+class Glob:
+    """One gitignore-style pattern, matched in time linear in the path and the pattern.
+
+    NOTE: not a regular expression: Python's engines backtrack, and a pattern such as
+    *a*a*a*a*a*a*b (one `[^/]*` per star) takes exponential time on a long name. The
+    pattern is a list of tokens run as a set of states over the path, one step per
+    character (a Thompson simulation), so no pattern can hang a run.
+
+        *   any run of characters but /        ?  one character but /
+        **  any run, / included                **/  zero or more folders
+        [abc] [a-z] [!abc]  one character of (not of) the set; a [ never closed is itself
+        a backslash makes the next character plain
+    """
+
+    def __init__(self, pattern: str, anchored: bool = True):
+        self.tokens = ([("dirs",)] if not anchored else []) + _tokens(pattern)
+
+    def match(self, path: str) -> bool:
+        tokens, end = self.tokens, len(self.tokens)
+        states = self._closure({(0, False)})
+        for ch in path:
+            step = set()
+            for i, inside in states:
+                if i == end:
+                    continue
+                kind = tokens[i][0]
+                if kind == "lit":
+                    if ch == tokens[i][1]:
+                        step.add((i + 1, False))
+                elif kind == "any":
+                    if ch != "/":
+                        step.add((i + 1, False))
+                elif kind == "set":
+                    if ch != "/" and (ch in tokens[i][2] or any(a <= ch <= b for a, b in tokens[i][3])) != tokens[i][1]:
+                        step.add((i + 1, False))
+                elif kind == "star":
+                    if ch != "/":
+                        step.add((i, False))
+                elif kind == "globstar":
+                    step.add((i, False))
+                else:  # dirs: zero or more characters ending with /
+                    step.add((i, True))
+                    if ch == "/":
+                        step.add((i + 1, False))
+            if not step:
+                return False
+            states = self._closure(step)
+        return (end, False) in states
+
+    def _closure(self, states: set) -> set:
+        out, todo = set(), list(states)
+        while todo:
+            i, inside = todo.pop()
+            if (i, inside) in out:
+                continue
+            out.add((i, inside))
+            if i < len(self.tokens) and (self.tokens[i][0] in ("star", "globstar")
+                                         or self.tokens[i][0] == "dirs" and not inside):
+                todo.append((i + 1, False))
+        return out
+
+
+def _tokens(glob: str) -> list[tuple]:
+    out: list[tuple] = []
+    i, n = 0, len(glob)
     while i < n:
         if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("/**", i) and i + 3 == n:
-            out.append("/.*")
+            out.append(("dirs",))
             i += 3
         elif glob.startswith("**", i):
-            out.append(".*")
+            out.append(("globstar",))
             i += 2
         elif glob[i] == "*":
-            out.append("[^/]*")
+            out.append(("star",))
             i += 1
         elif glob[i] == "?":
-            out.append("[^/]")
+            out.append(("any",))
             i += 1
         elif glob[i] == "[" and "]" in glob[i + 2:]:
             j = glob.index("]", i + 2)
             body = glob[i + 1:j]
-            out.append("[" + ("^" + body[1:] if body[:1] == "!" else body).replace("\\", "\\\\") + "]")
+            negate = body[:1] in ("!", "^")
+            body = body[1:] if negate else body
+            chars, ranges, k = set(), [], 0
+            while k < len(body):
+                if k + 2 < len(body) and body[k + 1] == "-":
+                    ranges.append((body[k], body[k + 2]))  # NOTE: an inverted range matches nothing
+                    k += 3
+                else:
+                    chars.add(body[k])
+                    k += 1
+            out.append(("set", negate, frozenset(chars), tuple(ranges)))
             i = j + 1
         elif glob[i] == "\\" and i + 1 < n:
-            out.append(re.escape(glob[i + 1]))
+            out.append(("lit", glob[i + 1]))
             i += 2
         else:
-            out.append(re.escape(glob[i]))
+            out.append(("lit", glob[i]))
             i += 1
-    return "".join(out)
+    return out
 
 
 class Excludes:
@@ -70,9 +139,7 @@ class Excludes:
             dir_only = pat.endswith("/")
             pat = pat.rstrip("/")
             anchored = "/" in pat
-            body = _translate(pat.lstrip("/"))
-            regex = re.compile(("" if anchored else "(?:.*/)?") + body + r"\Z")
-            self.rules.append((regex, negate, dir_only, anchored))
+            self.rules.append((Glob(pat.lstrip("/"), anchored), negate, dir_only, anchored))
 
     def __bool__(self):
         return bool(self.rules)
@@ -83,10 +150,10 @@ class Excludes:
         if not inside:  # outside the base only unanchored patterns apply, to the name
             rel = os.path.basename(os.path.abspath(path))
         result = False
-        for regex, negate, dir_only, anchored in self.rules:
+        for glob, negate, dir_only, anchored in self.rules:
             if (dir_only and not is_dir) or (anchored and not inside):
                 continue
-            if regex.match(rel):
+            if glob.match(rel):
                 result = not negate
         return result
 

@@ -35,7 +35,7 @@ select = click.option(
 
 ignore = click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or id prefix).")
 
-report_year = click.option("--report-year", type=int, default=None,
+report_year = click.option("--report-year", type=click.IntRange(1990, 2100), default=None,
                            help="The year reported on, when the text cannot tell.")
 
 jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",

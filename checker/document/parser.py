@@ -4,11 +4,11 @@ The grammar (grammar/report.lark) tokenises each line as a heading marker plus
 text, page debris, or plain text. This module turns the parse tree into `Line`
 records and `Heading` records with exact character spans; checker.document.outline
 builds the document from them. Lark is imported and the parser constructed
-only on first use, and the LALR tables are cached on disk.
+only on first use, and the LALR tables are kept in the user cache.
 """
 from __future__ import annotations
 
-import os
+import io
 import re
 import sys
 from sys import intern
@@ -26,17 +26,6 @@ _MARK = re.compile(r"^(?P<md>(?:#{1,6}[ \t]*)?(?:\*\*|__)?)(?P<open>[(（]?)[ \t
 _COMMENT_LINE = re.compile(r"^[ \t\u3000]*(?:<!--.*?-->[ \t\u3000]*)+$")
 
 
-def _cache_file() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "reportlint")
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        import tempfile  # NOTE: imported only here: it pulls in shutil, random and hashlib
-        folder = tempfile.gettempdir()
-    return os.path.join(folder, "lark-report")
-
-
 def grammar_text(possessive: bool = sys.version_info >= (3, 11)) -> str:
     """The Lark grammar. NOTE: its possessive repeats (`[...]*+`, Python 3.11+) only
     spare the regex engine backtracking that cannot succeed; without them (Python
@@ -46,15 +35,33 @@ def grammar_text(possessive: bool = sys.version_info >= (3, 11)) -> str:
     return grammar if possessive else grammar.replace("]*+", "]*")
 
 
+_LARK_OPTIONS = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
 @lru_cache(maxsize=1)
 def _lark():
-    from lark import Lark
+    """The parser. NOTE: building its LALR tables costs ~20 ms of every run, so the CLI
+    keeps them in the user cache (checker.usercache: only the user's own files, which
+    nobody else can have written, are read; Lark stores them as a pickle), named by the
+    digest of the grammar, the options, Lark's version and the Python."""
+    import lark
+    from checker import usercache
     grammar = grammar_text()
-    kwargs = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
-    try:
-        return Lark(grammar, cache=_cache_file(), **kwargs)
-    except OSError:  # read-only home: build without the disk cache
-        return Lark(grammar, **kwargs)
+    if not usercache.enabled():
+        return lark.Lark(grammar, **_LARK_OPTIONS)
+    name = usercache.digest("lark-2", grammar, repr(sorted(_LARK_OPTIONS.items())), lark.__version__,
+                        usercache.interpreter()) + ".pickle"
+    blob = usercache.read("parser", name)
+    if blob is not None:
+        try:
+            return lark.Lark.load(io.BytesIO(blob))
+        except Exception:  # NOTE: a damaged entry is rebuilt, never an error
+            pass
+    parser = lark.Lark(grammar, **_LARK_OPTIONS)
+    out = io.BytesIO()
+    parser.save(out)
+    usercache.write("parser", name, out.getvalue())
+    return parser
 
 
 def parse_lines(text: str, index: LineIndex) -> tuple[list[Line], dict[int, Heading]]:

@@ -11,9 +11,9 @@ the checks that need it.
 from __future__ import annotations
 
 import codecs
-import os
 import sys
 
+from checker.boundedio import read_bounded, read_file
 from checker.errors import ReportlintError
 from checker.record import Record, set_field
 
@@ -115,23 +115,26 @@ def read_path(path: str) -> Source:
 
 
 def read_text(path: str) -> Source:
-    """Read and decode a text file, or standard input for -."""
+    """Read and decode a text file, or standard input for -; bounded (MAX_BYTES) before
+    anything is allocated, and only a regular file (checker.boundedio)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return decode(_read_stdin(), "<stdin>")
+    return decode(read_file(path, MAX_BYTES), path)
+
+
+def _read_stdin() -> bytes:
+    too_large = f"<stdin>: input is larger than the {MAX_BYTES // (1024 * 1024)} MB limit"
     try:
-        if os.stat(path).st_size > MAX_BYTES:
-            raise ReportlintError(f"{path}: file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise ReportlintError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReportlintError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise ReportlintError(f"{path}: is a directory") from None
-    except OSError as err:
-        raise ReportlintError(f"{path}: cannot read ({err.strerror or err})") from None
-    return decode(data, path)
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):  # closed, or replaced by an object without a descriptor
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise ReportlintError("<stdin>: standard input is closed") from None
+        data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ReportlintError(too_large)
+        return data
+    return read_bounded(fd, MAX_BYTES, too_large)
 
 
 def encode(src: Source, text: str) -> bytes:

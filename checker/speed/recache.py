@@ -6,8 +6,9 @@ compiles a few hundred (our rules and vocabularies, Lark's lexer, click). The
 compiled form is a list of integers that `_sre.compile` turns into a pattern
 object in microseconds. `install()` wraps `re._compile` so that a pattern seen
 in an earlier run is built from that list, kept as marshal data (plain ints and
-strings; `_sre` validates the code it is given) in the user cache, in a file
-keyed by the exact interpreter version and SRE magic number. Anything
+strings; `_sre` validates the code it is given) in the user cache
+(checker.usercache: only the user's own files are read), in an entry named by
+the exact interpreter version and SRE magic number. Anything
 unexpected (another Python, a changed internal API) disables the cache and
 leaves `re` untouched. The CLI installs it; the library API never does.
 """
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 import atexit
 import marshal
-from array import array
-import os
 import re
 import sys
+from array import array
+
+from checker import usercache
 
 _state = {"installed": False}
 _MAX_ENTRIES = 1000
@@ -38,12 +40,13 @@ def _internals():
         return None
 
 
-def _cache_file(_sre) -> str | None:
-    if os.environ.get("REPORTLINT_NO_CACHE") or sys.implementation.name != "cpython":
+_KIND = "regex"
+
+
+def _entry_name(_sre) -> str | None:
+    if not usercache.enabled() or sys.implementation.name != "cpython":
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = f"v2-{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{sys.version_info[3]}-{_sre.MAGIC}"
-    return os.path.join(base, "reportlint", f"regex-{tag}.marshal")
+    return usercache.digest("regex-3", usercache.interpreter(), _sre.MAGIC) + ".marshal"
 
 
 def parts_of(tree, flags: int, pattern: str | None = None) -> tuple | None:
@@ -75,18 +78,18 @@ def install() -> None:
         return
     _state["installed"] = True
     parts = _internals()
-    path = _cache_file(parts[0]) if parts else None
-    if path is None:
+    name = _entry_name(parts[0]) if parts else None
+    if name is None:
         return
     _sre, _, _parser = parts
     if array(_CODE_TYPE).itemsize != getattr(_sre, "CODESIZE", 0):
         return
+    blob = usercache.read(_KIND, name)
     try:
-        with open(path, "rb") as fh:  # loads(read()): marshal.load(file) reads in tiny chunks
-            table = marshal.loads(fh.read())
+        table = marshal.loads(blob) if blob is not None else {}
         if not isinstance(table, dict):
             table = {}
-    except (OSError, EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError):
         table = {}
     built: dict = {}
     added: dict = {}
@@ -124,17 +127,13 @@ def install() -> None:
     def _save():
         if not added:
             return
+        merged = dict(table)
+        merged.update(added)
+        if len(merged) > _MAX_ENTRIES:  # patterns made from data: keep this run's only
+            merged = {k: v for k, v in merged.items() if k in built or k in used}
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            merged = dict(table)
-            merged.update(added)
-            if len(merged) > _MAX_ENTRIES:  # patterns made from data: keep this run's only
-                merged = {k: v for k, v in merged.items() if k in built or k in used}
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as fh:
-                marshal.dump(merged, fh)
-            os.replace(tmp, path)
-        except (OSError, ValueError):
+            usercache.write(_KIND, name, marshal.dumps(merged))
+        except ValueError:
             pass
 
     atexit.register(_save)
@@ -147,8 +146,8 @@ def derived(name: str, pattern, compute):
     match needs, the characters it can begin with), which cost as much as
     compiling it. The value must be plain data (marshal: tuples, frozensets,
     strings, None...); anything else is computed every run. Kept under `name`
-    and the size and mtime of the file `compute` is defined in, so an edit of
-    that code never reads an old value. Without install() (the library),
+    and the digest of the file `compute` is defined in, so an edit of that code
+    never reads an old value. Without install() (the library),
     simply `compute(pattern)`.
     """
     table = _state.get("table")
@@ -183,9 +182,8 @@ def _kind(name: str, compute) -> str | None:
     except KeyError:
         pass
     try:
-        st = os.stat(code.co_filename)
-        kind = f"{name}|{code.co_filename}|{st.st_size}|{st.st_mtime_ns}"
-    except (AttributeError, OSError):
+        kind = f"{name}|{code.co_filename}|{usercache.file_digest(code.co_filename)}"
+    except AttributeError:
         kind = None
     kinds[name, code] = kind
     return kind
