@@ -21,7 +21,7 @@ from collections import Counter
 
 from checker.boundedio import read_file
 from checker.errors import ReportlintError
-from checker.findings import quote_of
+from checker.findings import MAX_QUOTE, cut, encodable, quote_of
 
 VERSION = 1
 _SPACE = re.compile(r"\s+")
@@ -52,7 +52,7 @@ def keys(findings, base: str = ".", sources=None) -> list[tuple[str, str, str, i
     out: list = [None] * len(findings)
     for i in order:
         f = findings[i]
-        head = (_rel(f.path, base), f.rule, normalise(quote_of(f, sources)))
+        head = (encodable(_rel(f.path, base)), f.rule, normalise(cut(quote_of(f, sources), MAX_QUOTE)))
         out[i] = head + (seen[head],)
         seen[head] += 1
     return out

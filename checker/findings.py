@@ -30,6 +30,24 @@ class Hit(Record):
         set_field(self, "fixes", fixes)
 
 
+MAX_QUOTE = 200  # characters of a finding's text that outputs repeat (SARIF snippets, baselines)
+
+
+def encodable(text: str) -> str:
+    """`text` as valid Unicode: a file name's bytes that were not UTF-8 (which Python
+    keeps as lone surrogates) written as \\xff, so that any output can hold it."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def cut(text: str, limit: int) -> str:
+    """`text`, or its first characters and … when it is longer than `limit`."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def quote_of(finding, sources=None) -> str:
     """The text at a finding's span: its `quote`, or, for a finding linted without
     quotes (the CLI keeps one copy of each text, not one per finding), the

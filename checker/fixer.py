@@ -12,14 +12,11 @@ and a group is dropped (and reported) if the document's structure changes
 finding appears that was not there before. Fixing repeats until nothing
 more applies, so a second `--fix` run changes nothing.
 
-`write_atomic` replaces a file through a temporary file in the same folder
-and os.replace, so a crash leaves either the old or the new file.
+Writing a fixed file back is checker.cli.rewrite's job.
 """
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -199,39 +196,3 @@ def unified_diff(path: str, before: str, after: str) -> str:
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace `path` by `data` via a temporary file in the same folder; keep its permissions."""
-    target = os.path.realpath(path)  # a symbolic link stays a link to the fixed file
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError as err:
-        raise ReportlintError(f"{path}: cannot fix ({err.strerror or err})") from None
-    if not os.access(target, os.W_OK) or not mode & 0o222:  # NOTE: root may write anything
-        raise ReportlintError(f"{path}: read-only file, not fixed")
-    folder = os.path.dirname(target) or "."
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reportlint-", suffix=".tmp")
-    except OSError as err:
-        raise ReportlintError(f"{path}: cannot fix: cannot create a temporary file in {folder} "
-                              f"({err.strerror or err})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            _write_all(fh, data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException as err:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(err, OSError):
-            raise ReportlintError(f"{path}: cannot fix ({err.strerror or err}); the file is unchanged") from None
-        raise
-
-
-def _write_all(fh, data: bytes) -> None:
-    fh.write(data)

@@ -5,8 +5,8 @@ import string
 import time
 
 from checker.config import Config
-from checker.errors import ReportlintError
-from checker.findings import SEVERITY_RANK, Finding
+from checker.errors import BudgetExceeded, ReportlintError
+from checker.findings import SEVERITY_RANK, Finding, Hit, cut
 from checker.rules import Rule, load_rules
 
 
@@ -74,8 +74,16 @@ class _Args(dict):
         return "{" + key + "}"
 
 
+MAX_ARG = 60        # characters of a quoted value in a message
+MAX_EXPECTED = 120  # characters of an expected text
+
+
+def _bounded(value):
+    return cut(value, MAX_ARG) if isinstance(value, str) else value
+
+
 def render(template: str, args: dict, lang: str) -> str:
-    values = _Args({k: (v.get(lang, v.get("zh")) if isinstance(v, dict) else v) for k, v in args.items()})
+    values = _Args({k: _bounded(v.get(lang, v.get("zh")) if isinstance(v, dict) else v) for k, v in args.items()})
     try:
         return string.Formatter().vformat(template, (), values)
     except (ValueError, IndexError, AttributeError):
@@ -103,20 +111,22 @@ def run_rules(doc, rules: list[Rule], config: Config, release: bool = False, quo
     result = Result()
     ctx = Context(config)
     n = len(doc.text)
-    deadline = time.monotonic() + config.time_budget
+    deadline = time.process_time() + config.time_budget  # NOTE: CPU time: the same on a busy machine
     # NOTE: findings are sorted below, so the order rules run in changes no output
     rules = sorted(rules, key=lambda r: not _reads_language(r))
     last_reader = max((i for i, r in enumerate(rules) if _reads_language(r)), default=-1)
     for i, rule in enumerate(rules):
         if release and i == last_reader + 1 and last_reader >= 0:
             doc.release_language_views()
-        if time.monotonic() > deadline:  # one pathological file must not stall a CI run
-            result.errors.append(RuleError(rule, doc.path, f"time budget of {config.time_budget:g} s "
-                                                           f"exceeded; this and later rules skipped"))
+        if time.process_time() > deadline:  # one pathological file must not stall a CI run
+            result.errors.append(_out_of_time(rule, doc, config))
             break
         ctx.rule = rule
         try:
-            hits = list(rule.checker.run(doc, rule.prepared, ctx))
+            hits = _checked(list(rule.checker.run(doc, rule.prepared, ctx)))
+        except BudgetExceeded:  # raised inside the rule by the CLI's CPU timer (checker.cli.budget)
+            result.errors.append(_out_of_time(rule, doc, config))
+            break
         except Exception as err:  # a broken rule is reported, the others still run
             result.errors.append(RuleError(rule, doc.path, f"{type(err).__name__}: {err}"))
             continue
@@ -129,10 +139,25 @@ def run_rules(doc, rules: list[Rule], config: Config, release: bool = False, quo
                 path=doc.path, line=a.line, column=a.column, end_line=a.end_line,
                 end_column=a.end_column, rule=rule.id, name=rule.name, category=rule.category,
                 severity=severity, message=render(rule.message[config.lang], hit.args, config.lang),
-                expected=hit.expected, start=start, end=end, fixes=tuple(hit.fixes),
+                expected=cut(hit.expected, MAX_EXPECTED) if hit.expected else hit.expected, start=start, end=end, fixes=tuple(hit.fixes),
                 quote=doc.text[start:end] if quotes else ""))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _out_of_time(rule: Rule, doc, config: Config) -> RuleError:
+    return RuleError(rule, doc.path, f"time budget of {config.time_budget:g} s (CPU) used up; "
+                                     f"this and later rules skipped")
+
+
+def _checked(hits: list) -> list:
+    """A check type's hits, refused (as the rule's error) when one is not a Hit with offsets
+    and string arguments: a plug-in's bug must name the rule, not crash a formatter."""
+    for hit in hits:
+        if not isinstance(hit, Hit) or type(hit.start) is not int or type(hit.end) is not int \
+                or not isinstance(hit.args, dict) or not (hit.expected is None or isinstance(hit.expected, str)):
+            raise TypeError(f"the check type yielded {hit!r}, not a Hit(start, end, args, expected)")
+    return hits
 
 
 def lint_document(doc, config: Config | None = None, keep_views: bool = True, quotes: bool = True) -> Result:

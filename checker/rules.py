@@ -109,6 +109,11 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
         prepared = instance.prepare(params)
     except checks.ParamError as err:
         _fail(loc, base + ("params", *err.key.split(".")), rid, str(err))
+    except ReportlintError:
+        raise
+    except Exception as err:  # a plug-in's bug: name the rule that uses it
+        _fail(loc, base + ("check",), rid, f"check type {raw['check']!r} failed to prepare "
+                                          f"({type(err).__name__}: {err})")
     return Rule(id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
                 check=raw["check"], params=raw.get("params") or {}, message=msg,
                 description=raw["description"].strip(), source=raw.get("source", ""),

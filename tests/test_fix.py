@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES
 from checker import fixer
+from checker.cli import rewrite
 from checker.config import Config
 from checker.document.outline import build
 
@@ -246,23 +247,23 @@ def test_a_crash_mid_write_leaves_the_original_intact(tmp_path, monkeypatch):
     report = tmp_path / "r.txt"
     report.write_bytes(REPORT.encode("utf-8"))
 
-    def half_then_crash(fh, data):
-        fh.write(data[: len(data) // 2])
+    def crash(*args):
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(fixer, "_write_all", half_then_crash)
+    monkeypatch.setattr(rewrite, "_keep_owner", crash)  # after the new bytes were written
     with pytest.raises(KeyboardInterrupt):
-        fixer.write_atomic(str(report), "完全不同的内容\n".encode("utf-8") * 50)
+        rewrite.write_fixed(str(report), "完全不同的内容\n".encode("utf-8") * 50, lambda: True)
     assert report.read_bytes() == REPORT.encode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]  # no temporary file left
 
-    def disk_full(fh, data):
+    def disk_full(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixer, "_write_all", disk_full)
+    monkeypatch.setattr(rewrite, "_keep_owner", lambda *args: None)
+    monkeypatch.setattr(rewrite.os, "fsync", disk_full)
     from checker.errors import ReportlintError
     with pytest.raises(ReportlintError, match=r"No space left on device\); the file is unchanged"):
-        fixer.write_atomic(str(report), b"x")
+        rewrite.write_fixed(str(report), b"x", lambda: True)
     assert report.read_bytes() == REPORT.encode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
 

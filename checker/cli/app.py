@@ -38,6 +38,7 @@ def cli():
 
 
 def main():
+    _safe_streams()
     try:
         cli(standalone_mode=False, prog_name="reportlint")
     except ReportlintError as err:
@@ -45,8 +46,16 @@ def main():
         sys.exit(ExitCode.USAGE)
     except click.exceptions.Abort:
         sys.exit(130)
+    except click.UsageError as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # bare `reportlint`: its help (click ≥ 8.2)
+            click.echo(err.ctx.get_help())
+            sys.exit(ExitCode.OK)
+        command = f" {err.ctx.info_name}" if err.ctx and err.ctx.parent else ""
+        hint = f" (see reportlint{command} --help)"
+        click.echo(f"reportlint: error: {_one_line(err.format_message())}{hint}", err=True)
+        sys.exit(ExitCode.USAGE)
     except click.ClickException as err:
-        err.show()
+        click.echo(f"reportlint: error: {_one_line(err.format_message())}", err=True)
         sys.exit(ExitCode.USAGE)
     except SystemExit:
         raise
@@ -58,3 +67,17 @@ def main():
         click.echo(f"reportlint: internal error: {type(err).__name__}: {err} "
                    f"(set REPORTLINT_DEBUG=1 for details)", err=True)
         sys.exit(ExitCode.USAGE)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _safe_streams() -> None:
+    """Never fail on a character the terminal's encoding lacks (a GBK or ASCII console):
+    it is written escaped instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):  # replaced or closed stream
+            pass

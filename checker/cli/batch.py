@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 
-from checker.errors import ReportlintError
+from checker.errors import BudgetExceeded, ReportlintError
 
 
 class FileResult:
@@ -58,6 +58,18 @@ def _cached(path: str, cache) -> FileResult | None:
 
 def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False,
               cache=None) -> FileResult:
+    """One file's whole pipeline, within its CPU time budget (checker.cli.budget)."""
+    from checker.cli.budget import cpu_budget
+    try:
+        with cpu_budget(config.time_budget):
+            return _lint_file(path, config, mode, keep_doc, cache)
+    except BudgetExceeded:
+        name = "<stdin>" if path == "-" else path
+        return FileResult(path, name, error=f"{name}: time budget of {config.time_budget:g} s (CPU) used up "
+                                            f"before its rules ran; not linted (raise time_budget to lint it)")
+
+
+def _lint_file(path: str, config, mode, keep_doc: bool, cache) -> FileResult:
     name, source, failed = _read(path)
     if failed is not None:
         return failed

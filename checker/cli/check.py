@@ -174,7 +174,7 @@ def _report_diff(results, opts) -> int:
 
 
 def _write_fixes(results) -> int:
-    from checker.fixer import write_atomic
+    from checker.cli.rewrite import write_fixed
     from checker.document.reading import encode, read_path
     status, n_fixed, n_files = ExitCode.OK, 0, 0
     for r in results:
@@ -187,9 +187,10 @@ def _write_fixes(results) -> int:
             continue
         try:
             fresh = read_path(r.path)
-            if fresh.text != r.fix.original:
+            original = r.fix.original
+            if fresh.text != original:
                 raise ReportlintError(f"{r.path}: changed while reportlint was running; not fixed")
-            write_atomic(r.path, encode(fresh, r.fix.fixed))
+            write_fixed(r.path, encode(fresh, r.fix.fixed), lambda: read_path(r.path).text == original)
         except ReportlintError as err:
             _note(f"error: {err}")
             status = ExitCode.USAGE

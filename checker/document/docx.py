@@ -11,9 +11,10 @@ read through. python-docx is imported only for .docx input.
 """
 from __future__ import annotations
 
-import os
+import io
 import zipfile
 
+from checker.boundedio import read_file
 from checker.errors import ReportlintError
 from checker.document.reading import MAX_BYTES, Source
 
@@ -108,19 +109,33 @@ def _blocks(body, numbering):
                 yield from _blocks(content, numbering)
 
 
-def read_docx(path: str) -> Source:
+MAX_PART = 64 * 1024 * 1024     # uncompressed bytes of one part of the package
+MAX_PARTS = 256 * 1024 * 1024   # uncompressed bytes of all parts together
+
+
+def _checked_package(path: str, data: bytes) -> None:
+    """Refuse a package whose parts would decompress past the limits (a zip bomb) before
+    any part is parsed: the limits apply to what the parts expand to, not to the file."""
     try:
-        size = os.path.getsize(path)
-    except OSError as err:
-        raise ReportlintError(f"{path}: cannot read ({err.strerror or err})") from None
-    if size > MAX_BYTES:
-        raise ReportlintError(f"{path}: file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise ReportlintError(f"{path}: not a readable Word .docx file ({type(err).__name__}: {err})") from None
+    biggest = max((i.file_size for i in infos), default=0)
+    if biggest > MAX_PART or sum(i.file_size for i in infos) > MAX_PARTS:
+        raise ReportlintError(f"{path}: its parts expand to more than {MAX_PARTS // (1024 * 1024)} MB "
+                              f"(one at most {MAX_PART // (1024 * 1024)} MB); not read")
+
+
+def read_docx(path: str) -> Source:
+    data = read_file(path, MAX_BYTES)
+    _checked_package(path, data)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
     from checker.document.docx_numbering import Numbering
     try:
-        document = docx.Document(path)
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise ReportlintError(f"{path}: not a readable Word .docx file ({type(err).__name__}: {err})") from None
     except Exception as err:  # lxml errors on a corrupt part

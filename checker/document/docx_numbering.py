@@ -33,9 +33,14 @@ def _val(el, tag: str, default=None):
     return child.get(qn("w:val"), default)
 
 
+MAX_NUMBER = 32767  # Word's own limit for a list level's start value
+
+
 def _int(value, default: int) -> int:
+    """An attribute as an int within Word's range (a planted 10^8 must not render as
+    millions of letters)."""
     try:
-        return int(value)
+        return max(-MAX_NUMBER, min(int(value), MAX_NUMBER))
     except (TypeError, ValueError):
         return default
 
@@ -64,6 +69,8 @@ def _table(chars: str, n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if not -MAX_NUMBER <= n <= MAX_NUMBER:  # NOTE: counters grow with paragraphs; labels stay short
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return int_to_cn(n) if 0 <= n < 10000 else str(n)

@@ -289,6 +289,7 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
     return out
 
 
+MAX_DIGITS = 24   # digits and point of the longest figure read (999,999,999,999,999.99999999)
 _UNITS: dict = {}  # unit -> one shared string (件, 人, % …: a few dozen)
 
 
@@ -341,6 +342,8 @@ def _value(m: re.Match, unit: str):
     kind = "percent" if unit == "%" else "points" if unit == "个百分点" else "count"
     if m.group("arabic"):
         number = m.group("arabic").replace(",", "")
+        if len(number) > MAX_DIGITS:  # NOTE: no report counts past 10^15 or to 12 decimals;
+            return None               # such a run is data debris, and exact arithmetic on it is slow
         mult = _MULT[m.group("mult")] if m.group("mult") else 1
         if mult != 1 and kind != "count":
             return None

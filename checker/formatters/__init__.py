@@ -12,6 +12,9 @@ layer before them; not checker.cli.
 from __future__ import annotations
 
 import importlib
+import re
+
+from checker.findings import encodable
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
@@ -28,6 +31,24 @@ class Options:
 
     def __repr__(self):
         return f"Options(lang={self.lang!r}, color={self.color!r}, rules=<{len(self.rules)}>, docs=<{len(self.docs)}>)"
+
+
+# C0 and C1 control characters and DEL, but tab and line ends: a report or a file name
+# holding ESC]0;…BEL or ESC[2J must not retitle or clear the reader's terminal
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown escaped (\\x1b), never emitted."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def shown_path(path: str) -> str:
+    """A file name as text that any output can hold: bytes that were not UTF-8 (kept by
+    Python as lone surrogates) shown as \\xff, control characters escaped."""
+    return printable(encodable(path))
 
 
 def _module(name: str):

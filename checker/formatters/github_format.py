@@ -8,6 +8,10 @@ in property values also `:` and `,`.
 """
 from __future__ import annotations
 
+import os
+
+from checker.formatters import printable, shown_path
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -23,9 +27,9 @@ def format(findings, sources, options) -> str:
     expected = "应为" if options.lang == "zh" else "expected"
     out = []
     for f in findings:
-        props = [("file", f.path.replace("\\", "/")), ("line", f.line), ("col", f.column),
+        props = [("file", shown_path(f.path.replace(os.sep, "/"))), ("line", f.line), ("col", f.column),
                  ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule)]
         head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
         message = f.message + (f"（{expected}: {f.expected}）" if f.expected and f.expected not in f.message else "")
-        out.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}")
+        out.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(printable(message))}")
     return "".join(line + "\n" for line in out)

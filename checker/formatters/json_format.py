@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 
+from checker.formatters import shown_path
+
 
 def format(findings, sources, options) -> str:
     return "".join(chunks(findings, sources, options))
@@ -17,7 +19,9 @@ def chunks(findings, sources, options):
         return
     sep = "[\n"
     for f in findings:
-        yield sep + _row(f.as_json())
+        row = f.as_json()
+        row["path"] = shown_path(row["path"])
+        yield sep + _row(row)
         sep = ",\n"
     yield "\n]\n"
 

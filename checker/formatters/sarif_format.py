@@ -14,7 +14,7 @@ import os
 from urllib.parse import quote
 
 from checker.baseline import fingerprint, keys
-from checker.findings import quote_of
+from checker.findings import MAX_QUOTE, cut, quote_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://pypi.org/project/reportlint/"
@@ -25,10 +25,13 @@ def uri(path: str) -> str:
     """A relative path as a relative URI reference (percent-encoded), absolute ones as file: URIs."""
     if path.startswith("<"):
         return quote(path.strip("<>"))
-    if os.path.isabs(path):
+    if os.path.isabs(path) and os.name != "posix":
         from pathlib import Path
         return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
+    raw = os.fsencode(path)  # NOTE: the name's own bytes, so one that is not UTF-8 is %-encoded exactly
+    if os.path.isabs(path):
+        return "file://" + quote(raw)
+    return quote(raw.replace(os.sep.encode(), b"/"))
 
 
 def _rule(rule, lang: str) -> dict:
@@ -49,7 +52,7 @@ def _rule(rule, lang: str) -> dict:
 def _region(f, sources) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
               "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
-    quote = quote_of(f, sources)
+    quote = cut(quote_of(f, sources), MAX_QUOTE)
     if quote:
         region["snippet"] = {"text": quote}
     return region

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from checker.formatters import printable, shown_path
+
 _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为",
                   "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
                   "clean": "{files} 个文件，未发现问题"},
@@ -50,12 +52,14 @@ def _colors(enabled: bool):
 
 _LINE_END = re.compile(r"\r\n|\r|\n")  # the same line ends as checker.document.model.LineIndex
 _CONTEXT = 40  # characters shown on each side of a span in a long line
+_SPAN = 80     # characters of a long span shown (and underlined) from its start
 
 
 def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
     """Cut a long line to the span and some context; return it with the new columns."""
     if len(line) <= 2 * _CONTEXT + 40:
         return line, column, end_column
+    end_column = min(end_column, column + _SPAN)
     start = max(0, column - 1 - _CONTEXT)
     stop = min(len(line), max(end_column - 1, column) + _CONTEXT)
     head = "..." if start > 0 else ""  # ASCII: "…" has an ambiguous terminal width
@@ -76,7 +80,8 @@ def chunks(findings, sources, options):
     lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
     for f in findings:
         sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
-        out = [f"{c['bold']}{f.path}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} {f.message}"]
+        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} "
+               f"{printable(f.message)}"]
         if f.path not in lines_of:
             lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
         lines = lines_of[f.path]
@@ -84,12 +89,13 @@ def chunks(findings, sources, options):
         if src:
             end_col = f.end_column if f.end_line == f.line else len(src) + 1
             shown, column, end_col = _window(src.replace("\t", " "), f.column, end_col)
-            pad = display_width(shown[:column - 1])
-            width = max(1, display_width(shown[column - 1:end_col - 1]))
+            head, span = printable(shown[:column - 1]), printable(shown[column - 1:end_col - 1])
+            pad, width = display_width(head), max(1, display_width(span))
+            shown = head + span + printable(shown[end_col - 1:])
             out.append(f"    {c['dim']}{shown}{c['reset']}")
             out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
         if f.expected:
-            out.append(f"    {labels['expected']}: {f.expected}")
+            out.append(f"    {labels['expected']}: {printable(f.expected)}")
         out.append("")
         yield "\n".join(out)
     counts = Counter(f.severity for f in findings)

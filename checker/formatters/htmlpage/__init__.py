@@ -16,6 +16,8 @@ import html
 from functools import lru_cache
 from importlib import resources
 
+from checker.findings import encodable
+
 
 @lru_cache(maxsize=None)
 def asset(name: str) -> str:
@@ -24,8 +26,9 @@ def asset(name: str) -> str:
 
 
 def esc(value) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a double-quoted attribute (a file name's bytes
+    that were not UTF-8 shown as \\xff)."""
+    return html.escape(encodable("" if value is None else str(value)), quote=True)
 
 
 SEVERITY_ORDER = ("error", "warning", "info")
