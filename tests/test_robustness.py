@@ -59,6 +59,24 @@ def test_report_fragments_never_raise(parts):
     well_formed(text, lint_text(text, ALL))
 
 
+HOSTILE = [st.integers(1, 400).map(lambda n: "《" * n + "》" * n),          # nested marks
+           st.integers(1, 400).map(lambda n: "（" * n),                      # unclosed marks
+           st.integers(25, 6000).map(lambda n: "受理" + "9" * n + "件"),      # giant numbers
+           st.integers(7, 3000).map(lambda n: "办结率9." + "5" * n + "%"),    # endless decimals
+           st.sampled_from(["\x1b]0;title\x07", "\x1b[2J", "\x9b31m", "\x7f", "\u202e"]),  # hostile terminals
+           st.integers(1, 300).map(lambda n: "<!-- reportlint-disable x " * n),
+           st.integers(1, 60).map(lambda n: "<!--a-->" * n + "X")]
+
+
+@settings(max_examples=max(10, N // 10), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), *HOSTILE), max_size=12))
+def test_hostile_fragments_never_raise_and_stay_bounded(parts):
+    text = "".join(parts)
+    findings = lint_text(text, ALL)
+    well_formed(text, findings)
+    assert all(len(f.message) < 400 and len(f.expected or "") <= 120 for f in findings)
+
+
 @FUZZ
 @given(st.data())
 def test_mutated_examples_never_raise(data):
