@@ -13,6 +13,8 @@ Keys (all optional):
     per_path_ignores        {glob: [ids, names or categories]}
     exclude                 globs of paths not to lint when walking directories
     report_year             the year reported on when the text cannot tell
+    kind                    what the reports are: auto (read from each title) or a kind of
+                            rules/data/kinds.yaml (fzzf, zwgk, fuyi, zhifa)
     level                   the reporting body: default | county_department
     lang                    zh | en
     fail_on                 error | warning | info
@@ -30,7 +32,7 @@ from checker.record import Record, set_field
 from checker.yamlio import load_yaml_file
 
 KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
-        "exclude": list, "report_year": int, "level": str, "lang": str, "fail_on": str,
+        "exclude": list, "report_year": int, "kind": str, "level": str, "lang": str, "fail_on": str,
         "time_budget": (int, float)}
 LEVELS = ("default", "county_department")
 YEARS = (1990, 2100)       # a report year outside these is a typo
@@ -41,7 +43,7 @@ class Config(Record):
     """The resolved configuration (see the module docstring); `sources` (the files it
     was read from) takes no part in equality."""
     __slots__ = ("select", "ignore", "severity", "rules", "per_path_ignores", "exclude", "report_year",
-                 "level", "lang", "fail_on", "time_budget", "sources")
+                 "level", "lang", "fail_on", "time_budget", "kind", "sources")
     _compare = __slots__[:-1]
 
     def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
@@ -49,7 +51,7 @@ class Config(Record):
                  per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
                  exclude: tuple[str, ...] = (), report_year: int | None = None, level: str = "default",
                  lang: str = "zh", fail_on: str = "error", time_budget: float = 60.0,
-                 sources: tuple[str, ...] = ()):
+                 kind: str = "auto", sources: tuple[str, ...] = ()):
         set_field(self, "select", select)
         set_field(self, "ignore", ignore)
         set_field(self, "severity", severity)
@@ -61,6 +63,7 @@ class Config(Record):
         set_field(self, "lang", lang)
         set_field(self, "fail_on", fail_on)
         set_field(self, "time_budget", time_budget)
+        set_field(self, "kind", kind)
         set_field(self, "sources", sources)
 
     def ignored_for(self, path: str) -> set[str]:
@@ -97,6 +100,8 @@ def _validate(data, source: str, where) -> dict:
             raise ReportlintError(f"{where(key)}: lang: must be zh or en")
         if key == "fail_on" and value not in SEVERITIES:
             raise ReportlintError(f"{where(key)}: fail_on: must be one of {', '.join(SEVERITIES)}")
+        if key == "kind" and value not in ("auto",) + report_kinds():
+            raise ReportlintError(f"{where(key)}: kind: must be auto or one of {', '.join(report_kinds())}")
         if key == "level" and value not in LEVELS:
             raise ReportlintError(f"{where(key)}: level: must be one of {', '.join(LEVELS)}")
         if key == "severity":
@@ -116,6 +121,12 @@ def _validate(data, source: str, where) -> dict:
             value = tuple(value)
         out[key] = value
     return out
+
+
+def report_kinds() -> tuple[str, ...]:
+    """The kinds of report rules/data/kinds.yaml knows (fzzf, zwgk, …)."""
+    from checker.resources import vocab_path
+    return tuple(k["id"] for k in load_yaml_file(vocab_path("kinds.yaml")).data["kinds"])
 
 
 def _per_path_ignores(value: dict, where) -> tuple:

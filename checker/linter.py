@@ -21,6 +21,9 @@ class Context:
     def report_year(self, doc) -> int | None:
         return self.config.report_year or doc.report_year
 
+    def report_kind(self, doc) -> str:
+        return doc.report_kind if self.config.kind == "auto" else self.config.kind
+
     @property
     def level(self) -> str:
         return self.config.level
@@ -113,7 +116,8 @@ def run_rules(doc, rules: list[Rule], config: Config, release: bool = False, quo
     n = len(doc.text)
     deadline = time.process_time() + config.time_budget  # NOTE: CPU time: the same on a busy machine
     # NOTE: findings are sorted below, so the order rules run in changes no output
-    rules = sorted(rules, key=lambda r: not _reads_language(r))
+    kind = ctx.report_kind(doc) if any(r.kinds for r in rules) else None
+    rules = sorted((r for r in rules if not r.kinds or kind in r.kinds), key=lambda r: not _reads_language(r))
     last_reader = max((i for i, r in enumerate(rules) if _reads_language(r)), default=-1)
     for i, rule in enumerate(rules):
         if release and i == last_reader + 1 and last_reader >= 0:

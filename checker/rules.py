@@ -12,13 +12,14 @@ from functools import lru_cache
 from typing import Any
 
 from checker import checks
+from checker.config import report_kinds
 from checker.errors import ReportlintError
 from checker.findings import CATEGORIES, SEVERITIES
 from checker.record import Record, set_field
 from checker.resources import rule_pack_files
 from checker.yamlio import Located, load_yaml_file
 
-RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message",
+RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message", "kinds",
              "description", "source", "examples", "enabled", "fixable"}
 REQUIRED = ("id", "name", "category", "severity", "check", "message", "description")
 _ID = re.compile(r"^[A-Z]\d{3}$")
@@ -28,18 +29,19 @@ _PREFIX = {"structure": "S", "numbering": "N", "statistics": "T", "punctuation":
 
 
 class Rule(Record):
-    """One validated rule; `enabled` False means opt-in (run only when selected).
+    """One validated rule; `enabled` False means opt-in (run only when selected);
+    `kinds`, when not empty, the kinds of report it runs on (rules/data/kinds.yaml).
     `prepared` and `checker` (the check type's prepared parameters and instance)
     take no part in equality or repr."""
     __slots__ = ("id", "name", "category", "severity", "check", "params", "message", "description",
-                 "source", "examples", "enabled", "file", "line", "prepared", "checker")
-    _compare = __slots__[:13]
+                 "source", "examples", "enabled", "kinds", "file", "line", "prepared", "checker")
+    _compare = __slots__[:14]
     _repr = _compare
 
     def __init__(self, id: str, name: str, category: str, severity: str, check: str, params: dict,
                  message: dict, description: str, source: str = "", examples: dict | None = None,
-                 enabled: bool = True, file: str = "", line: int = 0, prepared: Any = None,
-                 checker: Any = None):
+                 enabled: bool = True, kinds: tuple = (), file: str = "", line: int = 0,
+                 prepared: Any = None, checker: Any = None):
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "category", category)
@@ -51,6 +53,7 @@ class Rule(Record):
         set_field(self, "source", source)
         set_field(self, "examples", {} if examples is None else examples)
         set_field(self, "enabled", enabled)
+        set_field(self, "kinds", kinds)
         set_field(self, "file", file)
         set_field(self, "line", line)
         set_field(self, "prepared", prepared)
@@ -102,6 +105,13 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
     for key, kind in (("source", str), ("enabled", bool), ("params", dict)):
         if key in raw:
             _check_type(loc, base + (key,), rid, raw[key], kind, key)
+    kinds = raw.get("kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        _fail(loc, base + ("kinds",), rid, "kinds must be a list of report kinds")
+    known = report_kinds()
+    for k in kinds:
+        if k not in known:
+            _fail(loc, base + ("kinds",), rid, f"unknown report kind {k!r} (known: {', '.join(known)})")
     cls = _lookup(loc, base, rid, raw["check"])
     try:
         params = checks.validate_params(cls, raw.get("params") or {})
@@ -117,7 +127,7 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
     return Rule(id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
                 check=raw["check"], params=raw.get("params") or {}, message=msg,
                 description=raw["description"].strip(), source=raw.get("source", ""),
-                examples=examples, enabled=raw.get("enabled", True), file=loc.source,
+                examples=examples, enabled=raw.get("enabled", True), kinds=tuple(kinds), file=loc.source,
                 line=loc.line(*base), prepared=prepared, checker=instance)
 
 

@@ -74,7 +74,8 @@ def test_binary_file_exits_2_with_one_line(tmp_path):
 
 def test_parse_json_shape():
     data = json.loads(run("parse", "--format", "json", CLEAN).stdout)
-    assert set(data) == {"title", "published", "sections", "closing"}
+    assert set(data) == {"title", "kind", "report_year", "published", "sections", "closing"}
+    assert (data["kind"], data["report_year"]) == ("fzzf", 2023)
     assert [s["kind"] for s in data["sections"]] == ["achievements", "problems", "next_steps"]
     first = data["sections"][0]
     assert set(first) == {"kind", "heading", "line", "numeral", "malformed", "tables", "children"}

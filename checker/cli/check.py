@@ -31,6 +31,7 @@ from checker.formatters import FORMATS
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 (default error).")
 @options.report_year
+@options.kind
 @options.jobs
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Report only findings not recorded in this baseline file.")
@@ -57,11 +58,13 @@ class CheckOptions:
     def __init__(self, paths: tuple, fmt: str = "text", select: tuple = (), ignore: tuple = (),
                  fail_on: str | None = None, output: str | None = None, no_color: bool = False,
                  lang: str | None = None, config_path: str | None = None, report_year: int | None = None,
+                 kind: str | None = None,
                  jobs: int | None = None, baseline: str | None = None, write_baseline: str | None = None,
                  fix: bool = False, diff: bool = False, progress: bool | None = None, no_cache: bool = False):
         self.paths, self.fmt, self.select, self.ignore = paths, fmt, select, ignore
         self.fail_on, self.output, self.no_color, self.lang = fail_on, output, no_color, lang
         self.config_path, self.report_year, self.jobs = config_path, report_year, jobs
+        self.kind = kind
         self.baseline, self.write_baseline = baseline, write_baseline
         self.fix, self.diff, self.progress, self.no_cache = fix, diff, progress, no_cache
 
@@ -92,7 +95,8 @@ def _run(opts: CheckOptions) -> int:
     from checker.config import resolve
     from checker.linter import at_or_above, select_rules
     config = resolve(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
-                                        "lang": opts.lang, "report_year": opts.report_year})
+                                        "lang": opts.lang, "report_year": opts.report_year,
+                                        "kind": opts.kind})
     select_rules(config)  # load and validate every rule file before reading input
     if opts.baseline:
         from checker.baseline import load

@@ -47,8 +47,17 @@ lang = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
 config_file = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                            help="A .reportlint.yaml (or pyproject.toml) to use after the project's own.")
 
-rule_choice = _stack(select, ignore, report_year)
-"""--select, --ignore, --report-year: which rules run, and on what year."""
+def _kinds():
+    from checker.config import report_kinds
+    return ["auto", *report_kinds()]
+
+
+kind = click.option("--kind", type=click.Choice(_kinds()), default=None,
+                    help="What the reports are (default auto: read from each title); "
+                         "rules of one kind run only on reports of that kind.")
+
+rule_choice = _stack(select, ignore, report_year, kind)
+"""--select, --ignore, --report-year, --kind: which rules run, and on what."""
 
 settings = _stack(lang, config_file)
 """--lang and --config: every command that shows rules or findings takes them."""

@@ -8,17 +8,19 @@ from checker.cli import options
 
 @click.command()
 @click.option("--explain", "explain", default=None, metavar="ID", help="Describe one rule in full.")
+@options.kind
 @options.settings
-def rules(explain, lang, config_path):
-    """List every rule, or explain one."""
+def rules(explain, kind, lang, config_path):
+    """List every rule (that runs on one kind of report, with --kind), or explain one."""
     from checker.config import resolve
     config = resolve(config_path, {"lang": lang})
-    click.echo(explain_rule(config, explain) if explain else list_rules(config), nl=False)
+    click.echo(explain_rule(config, explain) if explain else list_rules(config, kind), nl=False)
 
 
-def list_rules(config) -> str:
+def list_rules(config, kind: str | None = None) -> str:
     from checker.rules import load_rules
-    rules = load_rules(tuple(config.rules))
+    rules = [r for r in load_rules(tuple(config.rules))
+             if kind in (None, "auto") or not r.kinds or kind in r.kinds]
     out = []
     for r in rules:
         first = r.description.strip().splitlines()[0] if r.description.strip() else ""
@@ -35,8 +37,9 @@ def explain_rule(config, key: str) -> str:
     rule = next((r for r in rules if key in (r.id, r.name)), None)
     if rule is None:
         raise ReportlintError(f"no rule {key!r} (see `reportlint rules`)")
+    only = f"   kinds: {', '.join(rule.kinds)}" if rule.kinds else ""
     out = [f"{rule.id} {rule.name}", f"category: {rule.category}   severity: {rule.severity}   "
-           f"check: {rule.check}{'   (opt-in)' if not rule.enabled else ''}", "",
+           f"check: {rule.check}{'   (opt-in)' if not rule.enabled else ''}{only}", "",
            rule.description.strip(), ""]
     if rule.source:
         out += [f"source: {rule.source}", ""]

@@ -22,7 +22,7 @@ _TABLES = {"files": ("files",), "rules": ("rules",), "both": ("files", "rules")}
 @options.output_file
 @options.jobs
 @options.settings
-def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, config_path):
+def stats(paths, fmt, table, select, ignore, report_year, kind, output, jobs, lang, config_path):
     """Findings, figures and sections per report and per rule, for a folder of reports."""
     from checker.cli import tally as st
     from checker.config import resolve
@@ -31,7 +31,7 @@ def stats(paths, fmt, table, select, ignore, report_year, output, jobs, lang, co
         raise click.UsageError("CSV holds one table: use --table files or --table rules")
     tables = _TABLES[table or ("files" if fmt == "csv" else "both")]
     config = resolve(config_path, {"select": options.split_ids(select), "ignore": options.split_ids(ignore),
-                                   "lang": lang, "report_year": report_year})
+                                   "lang": lang, "report_year": report_year, "kind": kind})
     rules = select_rules(config)
     files, findings, errors = _lint(paths, config, jobs)
     by_rule = st.rule_stats(rules, findings)

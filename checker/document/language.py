@@ -1,13 +1,16 @@
 """Language views derived lazily from a Document: sentences, enumerations,
-and the report year. Nothing here imports jieba; see checker.document.segment.
+the report year and the report's kind. Nothing here imports jieba; see
+checker.document.segment.
 """
 from __future__ import annotations
 
 import re
 from collections import namedtuple
+from functools import lru_cache
 
 from checker.document.model import Paragraph, Span
 from checker.document.numerals import ascii_years, cn_to_int
+from checker.resources import vocab_path
 from checker.speed.prefilter import holds_place
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)》]*")
@@ -188,3 +191,32 @@ def report_year(doc) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], str]:
+    """((kind id, title words), …) in the order they are tried, and the default kind
+    (rules/data/kinds.yaml)."""
+    from checker.yamlio import load_yaml_file
+    data = load_yaml_file(vocab_path("kinds.yaml")).data
+    return tuple((k["id"], tuple(k["title"])) for k in data["kinds"]), data["default"]
+
+
+def kind_ids() -> tuple[str, ...]:
+    return tuple(k for k, _ in kinds()[0])
+
+
+def report_kind(doc) -> str:
+    """What the report is (fzzf, zwgk, fuyi, zhifa): the first kind whose words the
+    title holds; without a title, the opening lines (a report copied without its title
+    line often names itself there: 现将2022年政府信息公开工作年度报告如下)."""
+    table, default = kinds()
+    places = [doc.title.text] if doc.title else []
+    if not places:
+        places = [p.text[:120] for p in (list(doc.preamble[:3]) or [])]
+        places += [line.text[:120] for line in doc.metadata.debris[:6]]
+    for text in places:
+        for kind, words in table:
+            if any(w in text for w in words):
+                return kind
+    return default

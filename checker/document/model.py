@@ -292,6 +292,12 @@ class Document:
         from checker.document.language import report_year
         return report_year(self)
 
+    @cached_property
+    def report_kind(self) -> str:
+        """What the report is: fzzf, zwgk, fuyi or zhifa (checker.document.language)."""
+        from checker.document.language import report_kind
+        return report_kind(self)
+
     @property
     def sentences(self):
         from checker.document.language import split_sentences

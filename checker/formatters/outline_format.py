@@ -18,6 +18,8 @@ def to_json(doc) -> dict:
         c = doc.closing
         closing = {"organisations": list(c.organisations), "date": c.date, "line": c.span.line}
     return {"title": doc.title.text if doc.title else None,
+            "kind": doc.report_kind,
+            "report_year": doc.report_year,
             "published": doc.metadata.published,
             "sections": [_section_json(s) for s in doc.sections],
             "closing": closing}
@@ -43,6 +45,7 @@ def format_tree(doc) -> str:
         out.append(f"  cover letter: line {doc.cover_letter[0].span.line}")
     if doc.preamble:
         out.append(f"  preamble: {len(doc.preamble)} paragraph(s), line {doc.preamble[0].span.line}")
+    out.append(f"  kind: {doc.report_kind}")
     if doc.report_year:
         out.append(f"  report year: {doc.report_year}")
 
