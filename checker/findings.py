@@ -59,13 +59,16 @@ def quote_of(finding, sources=None) -> str:
 
 class Finding(Record):
     """One reported defect. `start`/`end` are character offsets, end exclusive (not in JSON);
-    `quote` is the text at the span, for baselines and HTML."""
+    `quote` is the text at the span, for baselines and HTML. Positions refer to the text as
+    read (checker.document.reading.Source.shown); for a PDF, `page` and `page_line` say where
+    on the printed page the line stands."""
     __slots__ = ("path", "line", "column", "end_line", "end_column", "rule", "name", "category",
-                 "severity", "message", "expected", "start", "end", "fixes", "quote")
+                 "severity", "message", "expected", "start", "end", "fixes", "quote", "page", "page_line")
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
                  name: str, category: str, severity: str, message: str, expected: str | None = None,
-                 start: int = 0, end: int = 0, fixes: tuple = (), quote: str = ""):
+                 start: int = 0, end: int = 0, fixes: tuple = (), quote: str = "",
+                 page: int | None = None, page_line: int | None = None):
         set_field(self, "path", path)
         set_field(self, "line", line)
         set_field(self, "column", column)
@@ -81,12 +84,19 @@ class Finding(Record):
         set_field(self, "end", end)
         set_field(self, "fixes", fixes)
         set_field(self, "quote", quote)
+        set_field(self, "page", page)
+        set_field(self, "page_line", page_line)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
     def as_json(self) -> dict:
-        return {"path": self.path, "line": self.line, "column": self.column,
-                "end_line": self.end_line, "end_column": self.end_column,
+        """The documented JSON keys; for a PDF, lines count from the top of `page`."""
+        line, end_line = self.line, self.end_line
+        if self.page is not None:
+            line, end_line = self.page_line, self.page_line + self.end_line - self.line
+        return {"path": self.path, "line": line, "column": self.column,
+                "end_line": end_line, "end_column": self.end_column,
                 "rule": self.rule, "name": self.name, "category": self.category,
-                "severity": self.severity, "message": self.message, "expected": self.expected}
+                "severity": self.severity, "message": self.message, "expected": self.expected,
+                "page": self.page}

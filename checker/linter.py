@@ -187,10 +187,14 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 
 def lint_path(path: str, config: Config | None = None) -> list[Finding]:
-    """Read, decode and lint one file (see checker.document.reading for what is accepted)."""
+    """Read, decode and lint one file of any format the CLI reads (checker.document.reading);
+    positions refer to the text as the reader sees it (Source.shown: a PDF's pages), quotes
+    to the text as linted (a paragraph joined from wrapped lines reads whole)."""
     from checker.document.reading import read_path
-    source = read_path(path)
-    return lint_text(source.text, config, path)
+    from checker.document.unwrap import relocate
+    config = config or Config()
+    source = read_path(path, config.unwrap)
+    return relocate(lint_text(source.text, config, path), source)
 
 
 def at_or_above(findings, level: str) -> bool:

@@ -38,21 +38,21 @@ class FileResult:
         self.figures = figures          # (extracted, checked), computed where the file was linted
 
 
-def _read(path: str):
+def _read(path: str, unwrap: bool = True):
     from checker.document.reading import read_path
     name = "<stdin>" if path == "-" else path
     try:
-        return name, read_path(path), None
+        return name, read_path(path, unwrap), None
     except ReportlintError as err:
         return name, None, FileResult(path, name, error=str(err))
 
 
-def _cached(path: str, cache) -> FileResult | None:
+def _cached(path: str, cache, unwrap: bool = True) -> FileResult | None:
     """The file's result from the cache, or None on a miss (or an unreadable file)."""
-    name, source, failed = _read(path)
+    name, source, failed = _read(path, unwrap)
     if failed is not None:
         return None
-    findings = cache.get(cache.key(name, source.text))
+    findings = cache.get(cache.key(name, source.shown))
     return None if findings is None else FileResult(path, name, source, findings)
 
 
@@ -69,22 +69,27 @@ def lint_file(path: str, config, mode: str | None = None, keep_doc: bool = False
                                             f"before its rules ran; not linted (raise time_budget to lint it)")
 
 
+NOT_REWRITTEN = (".docx", ".pdf", ".html", ".htm", ".shtml", ".xhtml")  # read, never written back
+
+
 def _lint_file(path: str, config, mode, keep_doc: bool, cache) -> FileResult:
-    name, source, failed = _read(path)
+    if mode and path.lower().endswith(NOT_REWRITTEN):
+        # NOTE: Word files are never rewritten, but --diff previews their fixes; PDFs and web
+        # pages are read as derived text, whose fixes have no place in the file
+        mode = "diff" if mode == "diff" and path.lower().endswith(".docx") else None
+    name, source, failed = _read(path, config.unwrap and not mode)  # NOTE: fixes apply to the lines as they are
     if failed is not None:
         return failed
     result = FileResult(path, name, source)
     key = None
     if cache is not None and not mode and not keep_doc:  # NOTE: --fix/--diff and HTML need the Document
-        key = cache.key(name, source.text)
+        key = cache.key(name, source.shown)
         findings = cache.get(key)
         if findings is not None:
             result.findings = findings
             return result
     from checker.linter import lint_document
     from checker.document.outline import build  # NOTE: after the cache: a hit needs no parser
-    if mode == "fix" and path.lower().endswith(".docx"):
-        mode = None  # NOTE: Word files are never rewritten; --diff still previews their fixes
     if mode:
         from checker.fixer import fix_text
         result.fix = fix_text(source.text, name, config)
@@ -93,7 +98,8 @@ def _lint_file(path: str, config, mode, keep_doc: bool, cache) -> FileResult:
         doc = build(source.text, name)
         # NOTE: the caller keeps the source text: quotes are read from it (findings.quote_of)
         lint = lint_document(doc, config, keep_views=keep_doc, quotes=keep_doc)
-    result.findings = list(lint.findings)
+    from checker.document.unwrap import relocate
+    result.findings = relocate(list(lint.findings), source)
     result.errors = [str(e) for e in lint.errors]
     result.doc = doc if keep_doc else None
     if keep_doc:  # the checks' caches live on this process's Document: count here
@@ -191,7 +197,7 @@ def _run_cached(files, config, jobs, progress, start_method, cache) -> list[File
     pending, pool, done, failed = [], None, 0, True
     try:
         for i, path in enumerate(files):
-            hit = _cached(path, cache)
+            hit = _cached(path, cache, config.unwrap)
             if hit is None:
                 pool = pool or _executor(config, None, False, cache, jobs, start_method)
                 pending.append((i, pool.submit(_work, path)))

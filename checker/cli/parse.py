@@ -8,12 +8,18 @@ from checker.cli import options
 
 @click.command()
 @click.argument("path")
-@options.output_format(("tree", "json"), "tree", "tree for people, json for programs.")
-def parse(path, fmt):
-    """Show the outline reportlint reads from one report."""
-    from checker.document.outline import build
+@options.output_format(("tree", "json", "text"), "tree",
+                       "tree: the outline; json: the outline for programs; text: the text as reportlint "
+                       "read it (what a PDF or web page became).")
+@options.no_unwrap
+def parse(path, fmt, no_unwrap):
+    """Show the outline reportlint reads from one report, or the text it read."""
     from checker.document.reading import read_path
+    source = read_path(path, not no_unwrap)
+    if fmt == "text":
+        click.echo(source.text, nl=False)
+        return
+    from checker.document.outline import build
     from checker.formatters.outline_format import format_json, format_tree
-    source = read_path(path)
     doc = build(source.text, path)
     click.echo((format_json if fmt == "json" else format_tree)(doc), nl=False)

@@ -21,16 +21,29 @@ MAX_BYTES = 20 * 1024 * 1024  # documented limit (README, "Safety")
 
 
 class Source(Record):
-    """Decoded text and how it was stored (encoding, BOM, newline), to write fixes back alike."""
-    __slots__ = ("path", "text", "encoding", "bom", "newline")
+    """Decoded text and how it was stored (encoding, BOM, newline), to write fixes back alike.
+
+    `text` is what is linted. When it was derived (a PDF's pages, hard-wrapped text joined
+    into paragraphs), `original` is the text as the reader sees it, `offsets` maps offsets
+    of `text` into it (checker.document.unwrap.OffsetMap), and for a PDF `pages` holds the
+    line of `original` where each page starts. Findings are placed in `shown`."""
+    __slots__ = ("path", "text", "encoding", "bom", "newline", "original", "offsets", "pages")
 
     def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
-                 newline: str = "\n"):
+                 newline: str = "\n", original: str | None = None, offsets=None, pages: tuple = ()):
         set_field(self, "path", path)
         set_field(self, "text", text)
         set_field(self, "encoding", encoding)
         set_field(self, "bom", bom)
         set_field(self, "newline", newline)
+        set_field(self, "original", original)
+        set_field(self, "offsets", offsets)
+        set_field(self, "pages", pages)
+
+    @property
+    def shown(self) -> str:
+        """The text positions refer to: the original when `text` was derived from it."""
+        return self.text if self.original is None else self.original
 
 
 _MAGIC = {
@@ -106,12 +119,40 @@ def _checked(src: Source) -> Source:
     return src
 
 
-def read_path(path: str) -> Source:
-    """Read any supported input (a text file, Markdown, a Word .docx, or - for stdin)."""
-    if path.lower().endswith(".docx"):
+OLD_OFFICE = (".doc", ".wps", ".et", ".dps", ".xls", ".ppt")
+HTML = (".html", ".htm", ".shtml", ".xhtml")
+
+
+def read_path(path: str, unwrap: bool = True) -> Source:
+    """Read any supported input: a text file, Markdown, standard input (-), a Word .docx,
+    a PDF, a saved web page. With `unwrap`, hard-wrapped text (pasted from a PDF) is
+    joined into paragraphs (checker.document.unwrap); positions still refer to its lines."""
+    lower = path.lower()
+    if lower.endswith(".docx"):
         from checker.document.docx import read_docx
         return read_docx(path)
-    return read_text(path)
+    if lower.endswith(".pdf"):
+        from checker.document.pdf import read_pdf
+        return read_pdf(path)
+    if lower.endswith(HTML):
+        from checker.document.html import read_html
+        return read_html(path)
+    if lower.endswith(OLD_OFFICE):
+        raise ReportlintError(f"{path}: 旧版 Word/WPS 格式无法读取，请另存为 .docx "
+                              f"(an old Word/WPS file: save it as .docx)")
+    source = read_text(path)
+    return unwrapped(source) if unwrap else source
+
+
+def unwrapped(source: Source) -> Source:
+    """The source with hard-wrapped lines joined, when its text is hard-wrapped."""
+    from checker.document.unwrap import unwrap
+    joined = unwrap(source.text)
+    if joined is None:
+        return source
+    text, offsets = joined
+    return Source(source.path, text, source.encoding, source.bom, source.newline, original=source.text,
+                  offsets=offsets)
 
 
 def read_text(path: str) -> Source:

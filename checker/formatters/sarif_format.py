@@ -88,7 +88,8 @@ def format(findings, sources, options) -> str:
                 "artifactLocation": {"uri": uri(f.path)},
                 "region": _region(f, sources)}}],
             "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
-            "properties": {"category": f.category, "name": f.name},
+            "properties": {"category": f.category, "name": f.name,
+                           **({"page": f.page, "pageLine": f.page_line} if f.page is not None else {})},
         }
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]

@@ -11,10 +11,11 @@ from collections import Counter
 
 from checker.formatters import printable, shown_path
 
-_LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为",
+_LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "page": "（第{page}页第{line}行）",
                   "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
                   "clean": "{files} 个文件，未发现问题"},
            "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected",
+                  "page": " (page {page}, line {line})",
                   "summary": "{files} file(s), {n} finding(s) ({error} errors, {warning} warnings, {info} info)",
                   "clean": "{files} file(s), no findings"}}
 
@@ -80,7 +81,8 @@ def chunks(findings, sources, options):
     lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
     for f in findings:
         sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
-        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']} {f.rule} {sev} "
+        where = labels["page"].format(page=f.page, line=f.page_line) if f.page is not None else ""
+        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule} {sev} "
                f"{printable(f.message)}"]
         if f.path not in lines_of:
             lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))

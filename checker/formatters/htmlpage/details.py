@@ -79,7 +79,9 @@ def detail_html(finding, dom_id: str, rule, labels) -> str:
             f'<span class="d-sev">{esc(labels.severity(f.severity))}</span>'
             f'<span class="d-rule">{esc(f.rule)} {esc(f.name)}</span>'
             f'<span class="d-cat">{esc(labels.category(f.category))}</span></p>')
-    rows = [_row(labels["location"], esc(labels.fmt("at", line=f.line, column=f.column)))]
+    where = labels.fmt("at_page", page=f.page, line=f.page_line, column=f.column) if f.page is not None \
+        else labels.fmt("at", line=f.line, column=f.column)
+    rows = [_row(labels["location"], esc(where))]
     if f.quote.strip():
         rows.append(_row(labels["quote"], f'<q class="d-quote">{esc(shorten(f.quote))}</q>'))
     calc = computation(f, labels)
