@@ -1,11 +1,12 @@
 """Baselines: record today's findings, later report only the new ones.
 
-A finding's fingerprint is its path, rule id, its quoted text normalised
-(NFKC, no whitespace) and its occurrence index among findings with the same
-path, rule and text. Line numbers are never part of it, so editing text
-above a baselined finding does not bring it back; fixing a finding and
-re-introducing the same text elsewhere in the file does not either (it is
-the same defect in the same words).
+A finding's fingerprint is its path, rule id, its quoted text and the sentence
+it stands in (both normalised: NFKC, no whitespace), and its occurrence index
+among findings with the same path, rule, text and sentence. Line numbers are
+never part of it, so editing text above a baselined finding does not bring it
+back; a new copy of an old defect in another sentence (an `XX` inserted above a
+baselined `XX`) is reported where it is, and the old one stays hidden.
+Baselines of version 1 (no sentence) are still read, matched the old way.
 
 Paths are stored relative to the baseline file's folder, with `/`, so the
 file works from any working directory and on any system.
@@ -23,8 +24,10 @@ from checker.boundedio import read_file
 from checker.errors import ReportlintError
 from checker.findings import MAX_QUOTE, cut, encodable, quote_of
 
-VERSION = 1
+VERSION = 2
 _SPACE = re.compile(r"\s+")
+_SENTENCE_BREAK = re.compile(r"[。！？；!?;\r\n]")
+_CONTEXT = 120  # characters of the sentence kept on each side of the finding
 
 
 def normalise(quote: str) -> str:
@@ -41,18 +44,32 @@ def _rel(path: str, base: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def keys(findings, base: str = ".", sources=None) -> list[tuple[str, str, str, int]]:
-    """(path, rule, normalised quote, occurrence) for each finding, in the given order.
+def sentence_of(finding, sources) -> str:
+    """The sentence a finding stands in (its line, between 。！？； marks), around its span."""
+    text = (sources or {}).get(finding.path, "")
+    if not text:
+        return ""
+    start = max(finding.start - _CONTEXT, 0)
+    before = text[start:finding.start]
+    cut_at = max((m.end() for m in _SENTENCE_BREAK.finditer(before)), default=0)
+    after = text[finding.end:finding.end + _CONTEXT]
+    stop = _SENTENCE_BREAK.search(after)
+    return before[cut_at:] + text[finding.start:finding.end] + (after[:stop.start()] if stop else after)
 
-    The occurrence index counts in position order whatever order is given.
-    `sources` (path -> text) supplies the quotes of findings linted without them.
-    """
+
+def keys(findings, base: str = ".", sources=None, version: int = VERSION) -> list[tuple]:
+    """(path, rule, normalised quote, normalised sentence, occurrence) for each finding, in the
+    given order (version 1: without the sentence). The occurrence index counts in position
+    order whatever order is given. `sources` (path -> text) supplies the quotes and sentences
+    of findings linted without them."""
     order = sorted(range(len(findings)), key=lambda i: (findings[i].path, findings[i].start, findings[i].sort_key()))
     seen: Counter = Counter()
     out: list = [None] * len(findings)
     for i in order:
         f = findings[i]
         head = (encodable(_rel(f.path, base)), f.rule, normalise(cut(quote_of(f, sources), MAX_QUOTE)))
+        if version >= 2:
+            head += (normalise(cut(sentence_of(f, sources), 2 * _CONTEXT)),)
         out[i] = head + (seen[head],)
         seen[head] += 1
     return out
@@ -67,7 +84,8 @@ def write(path: str, findings, sources=None) -> int:
     base = os.path.dirname(os.path.abspath(path))
     entries = sorted(keys(findings, base, sources))
     data = {"tool": "reportlint", "version": VERSION,
-            "findings": [{"path": p, "rule": r, "quote": q, "occurrence": n} for p, r, q, n in entries]}
+            "findings": [{"path": p, "rule": r, "quote": q, "sentence": t, "occurrence": n}
+                         for p, r, q, t, n in entries]}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -77,7 +95,8 @@ def write(path: str, findings, sources=None) -> int:
     return len(entries)
 
 
-def load(path: str) -> set[tuple[str, str, str, int]]:
+def load(path: str) -> tuple[int, set[tuple]]:
+    """(version, fingerprints) of a baseline file."""
     if not os.path.lexists(path):
         raise ReportlintError(f"{path}: no such baseline file (create it with --write-baseline)")
     try:
@@ -86,19 +105,21 @@ def load(path: str) -> set[tuple[str, str, str, int]]:
         raise ReportlintError(f"{path}: cannot read baseline ({err})") from None
     except json.JSONDecodeError as err:
         raise ReportlintError(f"{path}:{err.lineno}: baseline is not valid JSON ({err.msg})") from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ReportlintError(f"{path}: not a reportlint baseline (version {VERSION})")
+    version = data.get("version") if isinstance(data, dict) else None
+    if version not in (1, VERSION) or not isinstance(data.get("findings"), list):
+        raise ReportlintError(f"{path}: not a reportlint baseline (version 1 or {VERSION})")
     out = set()
     for i, e in enumerate(data["findings"]):
         try:
-            out.add((str(e["path"]), str(e["rule"]), str(e["quote"]), int(e["occurrence"])))
+            sentence = (str(e["sentence"]),) if version >= 2 else ()
+            out.add((str(e["path"]), str(e["rule"]), str(e["quote"]), *sentence, int(e["occurrence"])))
         except (KeyError, TypeError, ValueError):
-            raise ReportlintError(f"{path}: findings[{i}]: needs path, rule, quote and occurrence") from None
-    return out
+            raise ReportlintError(f"{path}: findings[{i}]: needs path, rule, quote, sentence and occurrence") from None
+    return version, out
 
 
 def filter_new(findings, path: str, sources=None) -> list:
     """The findings whose fingerprint is not in the baseline file."""
-    known = load(path)
+    version, known = load(path)
     base = os.path.dirname(os.path.abspath(path))
-    return [f for f, k in zip(findings, keys(findings, base, sources)) if k not in known]
+    return [f for f, k in zip(findings, keys(findings, base, sources, version)) if k not in known]

@@ -18,7 +18,8 @@ Keys (all optional):
     level                   the reporting body: default | county_department
     lang                    zh | en
     fail_on                 error | warning | info
-    time_budget             seconds one file may take before its remaining rules are skipped
+    time_budget             CPU seconds one file may take before its remaining rules are skipped
+    unwrap                  join hard-wrapped lines (text pasted from a PDF) before linting (true)
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from checker.yamlio import load_yaml_file
 
 KEYS = {"select": list, "ignore": list, "severity": dict, "rules": list, "per_path_ignores": dict,
         "exclude": list, "report_year": int, "kind": str, "level": str, "lang": str, "fail_on": str,
-        "time_budget": (int, float)}
+        "time_budget": (int, float), "unwrap": bool}
 LEVELS = ("default", "county_department")
 YEARS = (1990, 2100)       # a report year outside these is a typo
 MAX_BUDGET = 86_400        # seconds: a day
@@ -43,15 +44,16 @@ class Config(Record):
     """The resolved configuration (see the module docstring); `sources` (the files it
     was read from) takes no part in equality."""
     __slots__ = ("select", "ignore", "severity", "rules", "per_path_ignores", "exclude", "report_year",
-                 "level", "lang", "fail_on", "time_budget", "kind", "sources")
-    _compare = __slots__[:-1]
+                 "level", "lang", "fail_on", "time_budget", "kind", "unwrap", "sources", "origins")
+    _compare = __slots__[:-2]
 
     def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  severity: tuple[tuple[str, str], ...] = (), rules: tuple[str, ...] = (),
                  per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
                  exclude: tuple[str, ...] = (), report_year: int | None = None, level: str = "default",
                  lang: str = "zh", fail_on: str = "error", time_budget: float = 60.0,
-                 kind: str = "auto", sources: tuple[str, ...] = ()):
+                 kind: str = "auto", unwrap: bool = True, sources: tuple[str, ...] = (),
+                 origins: tuple = ()):
         set_field(self, "select", select)
         set_field(self, "ignore", ignore)
         set_field(self, "severity", severity)
@@ -64,15 +66,42 @@ class Config(Record):
         set_field(self, "fail_on", fail_on)
         set_field(self, "time_budget", time_budget)
         set_field(self, "kind", kind)
+        set_field(self, "unwrap", unwrap)
         set_field(self, "sources", sources)
+        set_field(self, "origins", origins)  # ((key, rule id or name, where it was written), …)
+
+    def where(self, key: str, name: str) -> str:
+        """Where a rule id or name of `key` (select, ignore, severity, per_path_ignores) was
+        written: file:line of a configuration file, or the command-line flag."""
+        return next((w for k, n, w in self.origins if k == key and n == name), f"--{key.replace('_', '-')}")
 
     def ignored_for(self, path: str) -> set[str]:
+        """The rules `per_path_ignores` turns off for `path`. A pattern is matched against the
+        path relative to the folder of the configuration file that states it (the working
+        directory for a pattern given without one), and against the file's name."""
         out: set[str] = set()
-        norm = path.replace(os.sep, "/")
-        for pattern, names in self.per_path_ignores:
+        absolute = os.path.abspath(path)
+        for entry in self.per_path_ignores:
+            pattern, names, base = entry if len(entry) == 3 else (*entry, ".")
+            norm = os.path.relpath(absolute, base).replace(os.sep, "/")
             if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
                 out.update(names)
         return out
+
+
+_ID_KEYS = ("select", "ignore", "severity", "per_path_ignores")
+
+
+def _origins(key: str, value, where) -> tuple:
+    """(key, rule id or name, file:line) for every id a configuration key names."""
+    if key in ("select", "ignore"):
+        return tuple((key, v, where(key, i)) for i, v in enumerate(value))
+    if key == "severity":
+        return tuple((key, rule, where(key, rule)) for rule in value)
+    if key == "per_path_ignores":
+        return tuple((key, n, where(key, glob)) for glob, names in value.items()
+                     for n in (names if isinstance(names, list) else [names]))
+    return ()
 
 
 def _validate(data, source: str, where) -> dict:
@@ -88,7 +117,10 @@ def _validate(data, source: str, where) -> dict:
         kind = KEYS[key]
         if isinstance(value, str) and kind is list:
             value = [value]
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if key in _ID_KEYS and isinstance(value, (list, dict)):
+            out.setdefault("origins", ())
+            out["origins"] += _origins(key, value, where)
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             names = "/".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
             raise ReportlintError(f"{where(key)}: {key}: must be a {names}")
         if key == "time_budget" and not 0 < value <= MAX_BUDGET:  # NOTE: also refuses NaN
@@ -110,7 +142,7 @@ def _validate(data, source: str, where) -> dict:
                     raise ReportlintError(f"{where(key, rule)}: severity.{rule}: must be one of {', '.join(SEVERITIES)}")
             value = tuple(sorted(value.items()))
         elif key == "per_path_ignores":
-            value = _per_path_ignores(value, lambda *k: where(key, *k))
+            value = _per_path_ignores(value, lambda *k: where(key, *k), os.path.dirname(os.path.abspath(source)))
         elif key == "rules":
             base = os.path.dirname(os.path.abspath(source))
             value = tuple(os.path.realpath(os.path.join(base, p)) for p in value)
@@ -129,15 +161,15 @@ def report_kinds() -> tuple[str, ...]:
     return tuple(k["id"] for k in load_yaml_file(vocab_path("kinds.yaml")).data["kinds"])
 
 
-def _per_path_ignores(value: dict, where) -> tuple:
-    """{glob: id or [ids]} -> ((glob, (ids…)), …), every part a string."""
+def _per_path_ignores(value: dict, where, base: str) -> tuple:
+    """{glob: id or [ids]} -> ((glob, (ids…), the folder the glob is relative to), …)."""
     out = []
     for glob, names in value.items():
         names = names if isinstance(names, list) else [names]
         if not isinstance(glob, str) or not glob or not all(isinstance(n, str) and n for n in names):
             raise ReportlintError(f"{where(glob)}: per_path_ignores: each entry is a glob with a rule id, "
                                   f"name or category, or a list of them")
-        out.append((glob, tuple(names)))
+        out.append((glob, tuple(names), base))
     return tuple(out)
 
 
@@ -164,9 +196,20 @@ def _from_pyproject(path: str) -> dict | None:
     return _validate(section, str(path), lambda *k: f"{path}: [tool.reportlint]")
 
 
+def user_config() -> str | None:
+    """The user's own configuration: $XDG_CONFIG_HOME/reportlint/config.yaml
+    (~/.config/reportlint/config.yaml), when it exists."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        base = os.path.join(home, ".config") if os.path.isabs(home) else ""
+    path = os.path.join(base, "reportlint", "config.yaml") if base else ""
+    return path if path and os.path.isfile(path) else None
+
+
 def find_project_config(start: str | None = None) -> str | None:
     """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], from
-    `start` (the working directory) up to the root."""
+    `start` (a linted file's folder; the working directory by default) up to the root."""
     folder = os.path.realpath(start or os.getcwd())
     while True:
         candidate = os.path.join(folder, ".reportlint.yaml")
@@ -182,13 +225,19 @@ def find_project_config(start: str | None = None) -> str | None:
 
 
 def resolve(config_path: str | None = None, overrides: dict | None = None,
-            discover: bool = True) -> Config:
+            discover: bool = True, start: str | None = None) -> Config:
+    """The configuration for files in the folder `start` (default: the working directory):
+    defaults → the user's configuration → the nearest project configuration walking up
+    from `start` → `config_path` (--config) → `overrides` (flags); later wins."""
     merged: dict = {}
     sources = []
-    project = find_project_config() if discover else None
-    for path in (project, config_path):
+    found = (user_config(), find_project_config(start)) if discover else ()
+    origins: tuple = ()
+    for path in (*found, config_path):
         if path:
-            merged.update(load_config_file(path))
+            found = load_config_file(path)
+            origins += found.pop("origins", ())
+            merged.update(found)
             sources.append(str(path))
     for key, value in (overrides or {}).items():
         if value in (None, (), []):
@@ -196,4 +245,4 @@ def resolve(config_path: str | None = None, overrides: dict | None = None,
         if key in ("select", "ignore"):
             value = tuple(value)
         merged[key] = value
-    return Config(sources=tuple(sources), **merged)
+    return Config(sources=tuple(sources), origins=origins, **merged)

@@ -203,3 +203,39 @@ def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:
                 table[key] = rule
             out.append(rule)
     return tuple(out)
+
+
+def check_names(config, rules=None) -> None:
+    """Refuse a rule id, name or category the rules do not know, wherever the
+    configuration names one (select, ignore, severity, per_path_ignores; file or flag):
+    a typo must not run nothing and report 未发现问题."""
+    rules = load_rules(tuple(config.rules)) if rules is None else rules
+    known = {n for r in rules for n in (r.id, r.name, r.category)}
+    named = [("select", n) for n in config.select] + [("ignore", n) for n in config.ignore]
+    named += [("severity", n) for n, _ in config.severity]
+    named += [("per_path_ignores", n) for entry in config.per_path_ignores for n in entry[1]]
+    for key, name in named:
+        if name in known or _is_prefix(name, rules):
+            continue
+        hint = suggest(name, sorted(known))
+        zh = f"未知规则 {name}" + (f"，是否为 {hint}？" if hint else "（reportlint rules 列出全部规则）")
+        en = f"unknown rule {name}" + (f"; did you mean {hint}?" if hint else " (see reportlint rules)")
+        raise ReportlintError(f"{config.where(key, name)}: {zh if config.lang == 'zh' else en}")
+
+
+def _is_prefix(name: str, rules) -> bool:
+    """T, T1, P10: an id prefix (as --select accepts) that some rule id starts with."""
+    return len(name) < 4 and name[:1].isupper() and any(r.id.startswith(name) for r in rules)
+
+
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "i": "1"})
+
+
+def suggest(name: str, known: list[str]) -> str | None:
+    """The rule id or name `name` was probably meant to be (T1O1 → T101, statisticz → statistics)."""
+    upper = name[:1].upper() + name[1:].translate(_LOOKALIKE)
+    if upper in known:
+        return upper
+    import difflib
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return close[0] if close else None

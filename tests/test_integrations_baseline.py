@@ -35,10 +35,21 @@ def setup(tmp_path):
 def test_baseline_hides_known_findings(tmp_path):
     report, _ = setup(tmp_path)
     data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1 and data["findings"]
-    assert all(set(e) == {"path", "rule", "quote", "occurrence"} for e in data["findings"])
+    assert data["version"] == 2 and data["findings"]
+    assert all(set(e) == {"path", "rule", "quote", "sentence", "occurrence"} for e in data["findings"])
     assert {e["path"] for e in data["findings"]} == {"reports/r.txt"}
     assert all("line" not in e for e in data["findings"])
+    code, found = findings("--baseline", "baseline.json", "reports", cwd=tmp_path)
+    assert code == 0 and found == []
+
+
+def test_a_version_1_baseline_is_still_read(tmp_path):
+    report, _ = setup(tmp_path)
+    data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    data["version"] = 1
+    for e in data["findings"]:
+        del e["sentence"]
+    (tmp_path / "baseline.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, found = findings("--baseline", "baseline.json", "reports", cwd=tmp_path)
     assert code == 0 and found == []
 
@@ -87,5 +98,5 @@ def _f(rule, quote, start):
 def test_fingerprints_count_occurrences_in_position_order_and_normalise_text():
     fs = [_f("P101", "（ 一 ）", 50), _f("P101", "(一)", 10), _f("P101", "（一）", 30)]
     assert normalise("（ 一 ）") == "(一)"
-    assert [k[3] for k in keys(fs)] == [2, 0, 1]
+    assert [k[-1] for k in keys(fs)] == [2, 0, 1]
     assert len({k for k in keys(fs)}) == 3

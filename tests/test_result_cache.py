@@ -288,8 +288,9 @@ def test_fix_diff_and_html_do_not_use_the_cache(cache_home, capsys, tmp_path, op
 
 
 def test_stats_is_unaffected(cache_home, tmp_path):
+    from checker.cli.configs import Configs
     from checker.cli.stats import _lint
-    _lint((str(DEFECTIVE),), Config(), 1)
+    _lint((str(DEFECTIVE),), Configs(None, {}), 1)
     assert entries(cache_home) == []
 
 

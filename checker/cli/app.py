@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 
 import click
@@ -51,11 +52,14 @@ def main():
             click.echo(err.ctx.get_help())
             sys.exit(ExitCode.OK)
         command = f" {err.ctx.info_name}" if err.ctx and err.ctx.parent else ""
-        hint = f" (see reportlint{command} --help)"
-        click.echo(f"reportlint: error: {_one_line(err.format_message())}{hint}", err=True)
+        zh = _language() == "zh"
+        hint = f"（用法见 reportlint{command} --help）" if zh else f" (see reportlint{command} --help)"
+        message = _one_line(err.format_message())
+        click.echo(f"reportlint: error: {_in_chinese(message) if zh else message}{hint}", err=True)
         sys.exit(ExitCode.USAGE)
     except click.ClickException as err:
-        click.echo(f"reportlint: error: {_one_line(err.format_message())}", err=True)
+        message = _one_line(err.format_message())
+        click.echo(f"reportlint: error: {_in_chinese(message) if _language() == 'zh' else message}", err=True)
         sys.exit(ExitCode.USAGE)
     except SystemExit:
         raise
@@ -71,6 +75,39 @@ def main():
 
 def _one_line(message: str) -> str:
     return " ".join(message.split())
+
+
+def _language() -> str:
+    """The language of usage errors: --lang on the command line, else Chinese."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "zh"
+
+
+# click's usage messages in Chinese (the users are Chinese civil servants); anything
+# not listed is shown as click wrote it
+_CHINESE = [
+    (re.compile(r"^No such option:? '?([^'\s.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
+     lambda m: f"没有选项 {m[1]}" + (f"，是否为 {m[2]}？" if m[2] else "")),
+    (re.compile(r"^No such command '([^']+)'\.?$"), lambda m: f"没有命令 {m[1]}"),
+    (re.compile(r"^Missing argument '([^']+)'\.?$"), lambda m: f"缺少参数 {m[1]}"),
+    (re.compile(r"^Missing option '([^']+)'\.?$"), lambda m: f"缺少选项 {m[1]}"),
+    (re.compile(r"^Invalid value for '([^']+)': (.*)$"), lambda m: f"选项 {m[1]} 的值无效：{m[2]}"),
+    (re.compile(r"^Option '([^']+)' requires an argument\.?$"), lambda m: f"选项 {m[1]} 需要一个值"),
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), lambda m: f"多余的参数：{m[1]}"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, render in _CHINESE:
+        m = pattern.match(message)
+        if m:
+            return render(m)
+    return message
 
 
 def _safe_streams() -> None:

@@ -32,6 +32,7 @@ from checker.formatters import FORMATS
               help="Lowest severity that makes the exit code 1 (default error).")
 @options.report_year
 @options.kind
+@options.no_unwrap
 @options.jobs
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Report only findings not recorded in this baseline file.")
@@ -41,11 +42,13 @@ from checker.formatters import FORMATS
 @click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; change nothing.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: only for 10+ files on a terminal).")
+@click.option("--no-gitignore", is_flag=True,
+              help="Lint files that .gitignore excludes too (walked folders only).")
 @click.option("--no-cache", is_flag=True,
               help="Use no cache at all: neither the results of unchanged files nor the start-up caches.")
 @options.settings
 def check(paths, select, ignore, **kwargs):
-    """Lint reports: files, directories (*.txt, *.md, *.docx) or - for stdin."""
+    """Lint reports: files, directories (*.txt, *.md, *.docx, *.pdf, *.html) or - for stdin."""
     sys.exit(run_check(paths=paths, select=options.split_ids(select), ignore=options.split_ids(ignore),
                        **kwargs))
 
@@ -58,13 +61,13 @@ class CheckOptions:
     def __init__(self, paths: tuple, fmt: str = "text", select: tuple = (), ignore: tuple = (),
                  fail_on: str | None = None, output: str | None = None, no_color: bool = False,
                  lang: str | None = None, config_path: str | None = None, report_year: int | None = None,
-                 kind: str | None = None,
+                 kind: str | None = None, no_unwrap: bool = False, no_gitignore: bool = False,
                  jobs: int | None = None, baseline: str | None = None, write_baseline: str | None = None,
                  fix: bool = False, diff: bool = False, progress: bool | None = None, no_cache: bool = False):
         self.paths, self.fmt, self.select, self.ignore = paths, fmt, select, ignore
         self.fail_on, self.output, self.no_color, self.lang = fail_on, output, no_color, lang
         self.config_path, self.report_year, self.jobs = config_path, report_year, jobs
-        self.kind = kind
+        self.kind, self.no_unwrap, self.no_gitignore = kind, no_unwrap, no_gitignore
         self.baseline, self.write_baseline = baseline, write_baseline
         self.fix, self.diff, self.progress, self.no_cache = fix, diff, progress, no_cache
 
@@ -91,18 +94,24 @@ def _run(opts: CheckOptions) -> int:
         raise ReportlintError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if (opts.fix or opts.diff) and (opts.baseline or opts.write_baseline):
         raise ReportlintError("--fix/--diff cannot be combined with --baseline/--write-baseline")
-    from checker.cli.files import exclude_base, expand
-    from checker.config import resolve
-    from checker.linter import at_or_above, select_rules
-    config = resolve(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
-                                        "lang": opts.lang, "report_year": opts.report_year,
-                                        "kind": opts.kind})
-    select_rules(config)  # load and validate every rule file before reading input
+    from checker.cli.configs import Configs
+    from checker.cli.files import expand_all
+    from checker.linter import at_or_above
+    configs = Configs(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
+                                         "lang": opts.lang, "report_year": opts.report_year, "kind": opts.kind,
+                                         "unwrap": False if opts.no_unwrap else None})
+    config = configs.for_folder(os.getcwd())  # NOTE: the run's language and output settings
+    _validated(config)
     if opts.baseline:
         from checker.baseline import load
         load(opts.baseline)  # a broken baseline fails before the work
-    files = expand(opts.paths, config.exclude, exclude_base(config))
-    results = _lint_all(files, config, opts)
+    files = expand_all(opts.paths, configs, gitignore=not opts.no_gitignore)
+    groups = configs.groups(files)
+    results: list = [None] * len(files)
+    for group_config, indices in groups:
+        _validated(group_config)
+        for i, r in zip(indices, _lint_all([files[i] for i in indices], group_config, opts)):
+            results[i] = r
     status = ExitCode.OK
     for r in results:
         if r.error:
@@ -121,11 +130,23 @@ def _run(opts: CheckOptions) -> int:
     if opts.baseline:
         from checker.baseline import filter_new
         findings = filter_new(findings, opts.baseline, _sources(results))
-    write_output(_format(findings, results, config, opts), opts.output)
+    write_output(_format(findings, results, config, opts, [c for c, _ in groups]), opts.output)
     status = max(status, _rule_errors(results))
     if status != ExitCode.OK:
         return status
-    return ExitCode.FINDINGS if at_or_above(findings, config.fail_on) else ExitCode.OK
+    kept = {id(f) for f in findings}
+    failing = any(at_or_above([f for i in indices for f in results[i].findings if id(f) in kept], c.fail_on)
+                  for c, indices in groups)
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+def _validated(config) -> None:
+    """Load and check every rule file, and every rule id the configuration names, before
+    any input is read (a typo in a rule id must not run nothing and pass)."""
+    from checker.linter import select_rules
+    from checker.rules import check_names
+    select_rules(config)
+    check_names(config)
 
 
 def _result_cache(config, opts, mode):
@@ -185,6 +206,8 @@ def _write_fixes(results) -> int:
         if r.fix is None:
             if r.source is not None and r.path.lower().endswith(".docx"):
                 _note(f"{r.name}: Word files are never rewritten (--diff shows the fixes in their text)")
+            elif r.source is not None and r.source.original is not None:
+                _note(f"{r.name}: a PDF or web page is never rewritten; fix the document it was made from")
             continue
         _dropped(r)
         if not r.fix.changed:
@@ -208,17 +231,19 @@ def _write_fixes(results) -> int:
 
 def _sources(results) -> dict:
     """path -> text of every file read (formatters and baselines read quotes from them)."""
-    return {r.name: r.source.text for r in results if r.source is not None}
+    return {r.name: r.source.shown for r in results if r.source is not None}
 
 
-def _format(findings, results, config, opts):
-    """The report as pieces of text (see checker.formatters.pieces)."""
+def _format(findings, results, config, opts, configs=()):
+    """The report as pieces of text (see checker.formatters.pieces); the rules of every
+    configuration used are described (SARIF, HTML)."""
     from checker.formatters import Options, pieces
     from checker.rules import load_rules
     sources = _sources(results)
     if opts.fix:
         sources = {r.name: (r.fix.fixed if r.fix else r.source.text) for r in results if r.source is not None}
     docs = {r.name: r.doc for r in results if r.doc is not None}
+    rules = {r.id: r for c in (config, *configs) for r in load_rules(tuple(c.rules))}
     options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
-                      rules=load_rules(tuple(config.rules)), docs=docs)
+                      rules=tuple(rules.values()), docs=docs)
     return pieces(opts.fmt)(findings, sources, options)

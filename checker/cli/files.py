@@ -19,7 +19,7 @@ import os
 
 from checker.errors import ReportlintError
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".shtml")
 
 
 class Glob:
@@ -145,11 +145,15 @@ class Excludes:
         return bool(self.rules)
 
     def excluded(self, path: str, is_dir: bool) -> bool:
+        return bool(self.verdict(path, is_dir))
+
+    def verdict(self, path: str, is_dir: bool) -> bool | None:
+        """True: excluded, False: re-included by a ! pattern, None: no pattern matches."""
         rel = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
         inside = not (rel == ".." or rel.startswith("../"))
         if not inside:  # outside the base only unanchored patterns apply, to the name
             rel = os.path.basename(os.path.abspath(path))
-        result = False
+        result = None
         for glob, negate, dir_only, anchored in self.rules:
             if (dir_only and not is_dir) or (anchored and not inside):
                 continue
@@ -158,7 +162,20 @@ class Excludes:
         return result
 
 
-def expand(paths, exclude=(), base: str = ".") -> list[str]:
+def expand_all(paths, configs, gitignore: bool = True) -> list[str]:
+    """The files to lint for the command line's paths: each folder walked with the
+    `exclude` of its own configuration (checker.cli.configs) and, unless `gitignore` is
+    off, without what the repository's .gitignore files exclude."""
+    out: list[str] = []
+    for path in paths:
+        config = configs.for_argument(path) if path != "-" else None
+        excludes = Excludes(config.exclude, exclude_base(config)) if config else Excludes()
+        out.extend(expand([path], excludes, gitignore=gitignore))
+    seen = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def expand(paths, exclude=(), base: str = ".", gitignore: bool = False) -> list[str]:
     excludes = exclude if isinstance(exclude, Excludes) else Excludes(exclude, base)
     out: list[str] = []
     for path in paths:
@@ -166,9 +183,9 @@ def expand(paths, exclude=(), base: str = ".") -> list[str]:
             out.append(path)
             continue
         if os.path.isdir(path):
-            found = _walk(path, excludes)
+            found = _walk(path, excludes, gitignore)
             if not found:
-                raise ReportlintError(f"{path}: no .txt, .md or .docx files found in this directory")
+                raise ReportlintError(f"{path}: no report files (.txt, .md, .docx, .pdf, .html) found in this directory")
             out.extend(found)
         elif os.path.exists(path):
             out.append(path)
@@ -180,12 +197,16 @@ def expand(paths, exclude=(), base: str = ".") -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def _walk(root: str, excludes: Excludes) -> list[str]:
+def _walk(root: str, excludes: Excludes, gitignore: bool = False) -> list[str]:
     found = []
     visited = set()
+    ignores = {os.path.realpath(root): _gitignores_above(root)} if gitignore else {}
 
     def onerror(err):
         raise ReportlintError(f"{err.filename}: cannot list directory ({err.strerror})")
+
+    def skipped(path: str, is_dir: bool, chain) -> bool:
+        return excludes.excluded(path, is_dir) or (chain is not None and _ignored(chain, path, is_dir))
 
     for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=True):
         real = os.path.realpath(folder)
@@ -193,14 +214,75 @@ def _walk(root: str, excludes: Excludes) -> list[str]:
             dirs[:] = []
             continue
         visited.add(real)
+        chain = None
+        if gitignore:
+            chain = ignores.get(real)
+            if chain is None:
+                parent = ignores.get(os.path.realpath(os.path.dirname(folder)), [])
+                chain = parent + _gitignore_of(folder)
+            ignores[real] = chain
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and not excludes.excluded(os.path.join(folder, d), True))
+                         and not skipped(os.path.join(folder, d), True, chain))
+        if gitignore:
+            for d in dirs:
+                sub = os.path.join(folder, d)
+                ignores[os.path.realpath(sub)] = chain + _gitignore_of(sub)
         for name in sorted(files):
             full = os.path.normpath(os.path.join(folder, name))  # "./a.txt" -> "a.txt"
             if name.lower().endswith(SUFFIXES) and not name.startswith((".", "~$")) \
-                    and not excludes.excluded(full, False):
+                    and not skipped(full, False, chain):
                 found.append(full)
     return found
+
+
+# -- .gitignore -----------------------------------------------------------------
+# NOTE: git's own rules (gitignore(5)): each .gitignore applies to the paths below its
+# folder, relative to it; a deeper file's patterns come after a shallower one's, so the
+# last match decides; .git/info/exclude applies to the whole repository. Matched with
+# Excludes/Glob, whose time is linear in the path (see Glob): a library's regex
+# translation would let a planted .gitignore hang the walk.
+
+def _gitignores_above(root: str) -> list:
+    """The .git/info/exclude and .gitignore files from the repository's top down to `root`."""
+    folder = os.path.realpath(root)
+    chain: list = []
+    while True:
+        chain.insert(0, folder)
+        if os.path.exists(os.path.join(folder, ".git")):
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return _gitignore_of(os.path.realpath(root))  # not in a repository: the folder's own only
+        folder = parent
+    top = chain[0]
+    out = _patterns(os.path.join(top, ".git", "info", "exclude"), top)
+    for f in chain:
+        out += _gitignore_of(f)
+    return out
+
+
+def _gitignore_of(folder: str) -> list:
+    return _patterns(os.path.join(folder, ".gitignore"), folder)
+
+
+def _patterns(path: str, base: str) -> list:
+    if not os.path.isfile(path):
+        return []
+    from checker.boundedio import read_file
+    try:
+        text = read_file(path, 1024 * 1024, ".gitignore").decode("utf-8", "replace")
+    except ReportlintError:
+        return []
+    return [Excludes(text.splitlines(), base)]
+
+
+def _ignored(chain: list, path: str, is_dir: bool) -> bool:
+    verdict = None
+    for excludes in chain:
+        found = excludes.verdict(path, is_dir)
+        if found is not None:
+            verdict = found
+    return bool(verdict)
 
 
 def exclude_base(config) -> str:

@@ -56,6 +56,10 @@ kind = click.option("--kind", type=click.Choice(_kinds()), default=None,
                     help="What the reports are (default auto: read from each title); "
                          "rules of one kind run only on reports of that kind.")
 
+no_unwrap = click.option("--no-unwrap", is_flag=True,
+                         help="Lint hard-wrapped text (pasted from a PDF) line by line, without joining "
+                              "its lines into paragraphs.")
+
 rule_choice = _stack(select, ignore, report_year, kind)
 """--select, --ignore, --report-year, --kind: which rules run, and on what."""
 
