@@ -40,6 +40,7 @@ class FixOutcome:
     fixed: str
     applied: list = field(default_factory=list)     # findings whose fixes were applied
     dropped: list = field(default_factory=list)     # Dropped
+    unsafe: int = 0                                  # findings whose fix needs --unsafe-fixes
     doc: object = None                               # Document and lint Result of `fixed`
     result: object = None
 
@@ -128,11 +129,16 @@ def _verify(text, path, config, base, fixes):
     return doc, result
 
 
-def _one_pass(text, path, config, doc, result, outcome):
-    """Apply what verifies; return (fixed text, its doc, its lint result) or None."""
+def _one_pass(text, path, config, doc, result, outcome, held=frozenset()):
+    """Apply what verifies; return (fixed text, its doc, its lint result) or None.
+    Fixes of the rules in `held` (unsafe ones, without --unsafe-fixes) are left alone."""
     groups, pending = [], []
+    outcome.unsafe = 0
     for f in result.findings:
         if not f.fixes:
+            continue
+        if f.rule in held:
+            outcome.unsafe += 1
             continue
         why = _refusal(doc, f)
         if why:
@@ -168,18 +174,26 @@ def _one_pass(text, path, config, doc, result, outcome):
     return (apply_fixes(text, taken), *last)
 
 
-def fix_text(text: str, path: str = "<text>", config=None) -> FixOutcome:
-    """Apply every verified fix, repeating until none is left; never raises for bad fixes."""
+def unsafe_rules(config) -> frozenset:
+    """The rules whose fixes are a guess (fixable: unsafe): renumbering a heading sequence."""
+    from checker.rules import load_rules
+    return frozenset(r.id for r in load_rules(tuple(config.rules)) if r.fix == "unsafe")
+
+
+def fix_text(text: str, path: str = "<text>", config=None, unsafe: bool = False) -> FixOutcome:
+    """Apply every verified fix, repeating until none is left; never raises for bad fixes.
+    Unsafe fixes (see `unsafe_rules`) only with `unsafe`."""
     from checker.config import Config
     from checker.linter import lint_document
     from checker.document.outline import build
     config = config or Config()
+    held = frozenset() if unsafe else unsafe_rules(config)
     outcome = FixOutcome(text, text)
     doc = build(text, path)
     result = lint_document(doc, config)
     for _ in range(MAX_PASSES):
         outcome.doc, outcome.result = doc, result
-        step = _one_pass(outcome.fixed, path, config, doc, result, outcome)
+        step = _one_pass(outcome.fixed, path, config, doc, result, outcome, held)
         if step is None:
             break
         outcome.fixed, doc, result = step

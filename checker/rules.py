@@ -34,13 +34,13 @@ class Rule(Record):
     `prepared` and `checker` (the check type's prepared parameters and instance)
     take no part in equality or repr."""
     __slots__ = ("id", "name", "category", "severity", "check", "params", "message", "description",
-                 "source", "examples", "enabled", "kinds", "file", "line", "prepared", "checker")
-    _compare = __slots__[:14]
+                 "source", "examples", "enabled", "kinds", "fix", "file", "line", "prepared", "checker")
+    _compare = __slots__[:15]
     _repr = _compare
 
     def __init__(self, id: str, name: str, category: str, severity: str, check: str, params: dict,
                  message: dict, description: str, source: str = "", examples: dict | None = None,
-                 enabled: bool = True, kinds: tuple = (), file: str = "", line: int = 0,
+                 enabled: bool = True, kinds: tuple = (), fix: str = "safe", file: str = "", line: int = 0,
                  prepared: Any = None, checker: Any = None):
         set_field(self, "id", id)
         set_field(self, "name", name)
@@ -54,6 +54,7 @@ class Rule(Record):
         set_field(self, "examples", {} if examples is None else examples)
         set_field(self, "enabled", enabled)
         set_field(self, "kinds", kinds)
+        set_field(self, "fix", fix)  # safe | unsafe: whether --fix applies its fixes without --unsafe-fixes
         set_field(self, "file", file)
         set_field(self, "line", line)
         set_field(self, "prepared", prepared)
@@ -112,6 +113,10 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
     for k in kinds:
         if k not in known:
             _fail(loc, base + ("kinds",), rid, f"unknown report kind {k!r} (known: {', '.join(known)})")
+    fixable = raw.get("fixable", True)
+    if fixable not in (True, False, "safe", "unsafe"):
+        _fail(loc, base + ("fixable",), rid, "fixable must be true, false, safe or unsafe")
+    fix = "unsafe" if fixable == "unsafe" else "safe" if fixable in (True, "safe") else "none"
     cls = _lookup(loc, base, rid, raw["check"])
     try:
         params = checks.validate_params(cls, raw.get("params") or {})
@@ -127,7 +132,7 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
     return Rule(id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
                 check=raw["check"], params=raw.get("params") or {}, message=msg,
                 description=raw["description"].strip(), source=raw.get("source", ""),
-                examples=examples, enabled=raw.get("enabled", True), kinds=tuple(kinds), file=loc.source,
+                examples=examples, enabled=raw.get("enabled", True), kinds=tuple(kinds), fix=fix, file=loc.source,
                 line=loc.line(*base), prepared=prepared, checker=instance)
 
 

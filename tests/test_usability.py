@@ -147,3 +147,30 @@ def test_a_baseline_follows_the_text(tmp_path):
     data = json.loads(run("check", "--no-cache", "--select", "X101", "--format", "json", "--baseline", baseline,
                           report).stdout)
     assert [f["line"] for f in data] == [3]  # the new copy, not the old one
+
+
+def test_exit_zero_concise_output_and_the_fixable_mark():
+    assert run("check", "--no-cache", "--exit-zero", DEFECTIVE).returncode == 0
+    full = run("check", "--no-cache", DEFECTIVE).stdout
+    concise = run("check", "--no-cache", "--output-format", "concise", DEFECTIVE).stdout.splitlines()
+    assert all(line.startswith(str(DEFECTIVE)) for line in concise[:-1]) and "^" not in "".join(concise)
+    assert len(concise) - 1 == full.count(f"{DEFECTIVE}:")
+    marked = [line for line in concise[:-1] if "[*]" in line]
+    assert marked and f"其中 {len(marked)} 个可用 --fix 自动修复" in concise[-1]
+    assert not any(" N103" in line or " N101" in line for line in marked)  # renumbering: unsafe
+    unsafe = run("check", "--no-cache", "--output-format", "concise", "--unsafe-fixes", DEFECTIVE).stdout
+    assert unsafe.count("[*]") > len(marked) + 1
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("某县2023年法治政府建设情况报告\n一、主要工作\n正文。\n三、存在的问题\n正文。\n", encoding="utf-8")
+    run("check", "--no-cache", "--fix", report)
+    assert "三、存在的问题" in report.read_text(encoding="utf-8")  # a renumbering is a guess
+    run("check", "--no-cache", "--fix", "--unsafe-fixes", report)
+    assert "二、存在的问题" in report.read_text(encoding="utf-8")
+
+
+def test_progress_is_forced_and_hidden_on_request():
+    from checker.cli.progress import wanted
+    assert wanted(1, True) and not wanted(100, False)

@@ -73,6 +73,8 @@ NOT_REWRITTEN = (".docx", ".pdf", ".html", ".htm", ".shtml", ".xhtml")  # read, 
 
 
 def _lint_file(path: str, config, mode, keep_doc: bool, cache) -> FileResult:
+    unsafe = bool(mode) and mode.endswith("-unsafe")  # NOTE: fix-unsafe / diff-unsafe: --unsafe-fixes
+    mode = mode.split("-")[0] if mode else mode
     if mode and path.lower().endswith(NOT_REWRITTEN):
         # NOTE: Word files are never rewritten, but --diff previews their fixes; PDFs and web
         # pages are read as derived text, whose fixes have no place in the file
@@ -92,7 +94,7 @@ def _lint_file(path: str, config, mode, keep_doc: bool, cache) -> FileResult:
     from checker.document.outline import build  # NOTE: after the cache: a hit needs no parser
     if mode:
         from checker.fixer import fix_text
-        result.fix = fix_text(source.text, name, config)
+        result.fix = fix_text(source.text, name, config, unsafe)
         doc, lint = result.fix.doc, result.fix.result
     else:
         doc = build(source.text, name)

@@ -40,6 +40,11 @@ from checker.formatters import FORMATS
               help="Record today's findings in FILE (and report nothing).")
 @click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (verified, atomic).")
 @click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Let --fix and --diff also renumber headings (a renumbering can hide a deleted part).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still for errors).")
+@click.option("--output-format", "style", type=click.Choice(["full", "concise"]), default="full",
+              show_default=True, help="Text output: full (with the source line) or concise (one line a finding).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: only for 10+ files on a terminal).")
 @click.option("--no-gitignore", is_flag=True,
@@ -62,12 +67,14 @@ class CheckOptions:
                  fail_on: str | None = None, output: str | None = None, no_color: bool = False,
                  lang: str | None = None, config_path: str | None = None, report_year: int | None = None,
                  kind: str | None = None, no_unwrap: bool = False, no_gitignore: bool = False,
+                 unsafe_fixes: bool = False, exit_zero: bool = False, style: str = "full",
                  jobs: int | None = None, baseline: str | None = None, write_baseline: str | None = None,
                  fix: bool = False, diff: bool = False, progress: bool | None = None, no_cache: bool = False):
         self.paths, self.fmt, self.select, self.ignore = paths, fmt, select, ignore
         self.fail_on, self.output, self.no_color, self.lang = fail_on, output, no_color, lang
         self.config_path, self.report_year, self.jobs = config_path, report_year, jobs
         self.kind, self.no_unwrap, self.no_gitignore = kind, no_unwrap, no_gitignore
+        self.unsafe_fixes, self.exit_zero, self.style = unsafe_fixes, exit_zero, style
         self.baseline, self.write_baseline = baseline, write_baseline
         self.fix, self.diff, self.progress, self.no_cache = fix, diff, progress, no_cache
 
@@ -137,7 +144,7 @@ def _run(opts: CheckOptions) -> int:
     kept = {id(f) for f in findings}
     failing = any(at_or_above([f for i in indices for f in results[i].findings if id(f) in kept], c.fail_on)
                   for c, indices in groups)
-    return ExitCode.FINDINGS if failing else ExitCode.OK
+    return ExitCode.FINDINGS if failing and not opts.exit_zero else ExitCode.OK
 
 
 def _validated(config) -> None:
@@ -163,6 +170,8 @@ def _lint_all(files, config, opts):
     from checker.cli.batch import run_files
     from checker.cli.progress import Bar, wanted
     mode = "diff" if opts.diff else "fix" if opts.fix else None
+    if mode and opts.unsafe_fixes:
+        mode += "-unsafe"
     cache = _result_cache(config, opts, mode)
     bar = Bar(config.lang) if wanted(len(files), opts.progress) else None
     try:
@@ -245,5 +254,6 @@ def _format(findings, results, config, opts, configs=()):
     docs = {r.name: r.doc for r in results if r.doc is not None}
     rules = {r.id: r for c in (config, *configs) for r in load_rules(tuple(c.rules))}
     options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
-                      rules=tuple(rules.values()), docs=docs)
+                      rules=tuple(rules.values()), docs=docs, style=opts.style,
+                      unsafe_fixes=opts.unsafe_fixes, fixing=opts.fix)
     return pieces(opts.fmt)(findings, sources, options)

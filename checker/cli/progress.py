@@ -15,8 +15,12 @@ WIDTH = 30
 
 
 def wanted(n_files: int, enabled: bool | None = None, stream=None) -> bool:
+    """--progress forces the bar, --no-progress hides it; by default it is shown for
+    MIN_FILES files or more on a terminal."""
     stream = stream or sys.stderr
-    if enabled is False or n_files < MIN_FILES:
+    if enabled is not None:
+        return enabled
+    if n_files < MIN_FILES:
         return False
     if os.environ.get("TERM") == "dumb":
         return False

@@ -23,11 +23,23 @@ class Options:
     """What a formatter may need besides the findings: language, colour, the rules
     (for SARIF/HTML help) and, for HTML outlines, path -> Document."""
 
-    def __init__(self, lang: str = "zh", color: bool = False, rules: tuple = (), docs: dict | None = None):
+    def __init__(self, lang: str = "zh", color: bool = False, rules: tuple = (), docs: dict | None = None,
+                 style: str = "full", unsafe_fixes: bool = False, fixing: bool = False):
         self.lang = lang
         self.color = color
         self.rules = rules
         self.docs = {} if docs is None else docs
+        self.style = style                # text: full (source line and caret) or concise
+        self.unsafe_fixes = unsafe_fixes  # --unsafe-fixes: renumbering fixes count as fixable
+        self.fixing = fixing              # --fix ran: what is left was not fixed
+
+    def fixable(self, finding) -> bool:
+        """Would --fix repair this finding (with --unsafe-fixes, when it is a renumbering)?"""
+        if not finding.fixes or finding.category == "statistics" or finding.path.lower().endswith(
+                (".docx", ".pdf", ".html", ".htm", ".shtml", ".xhtml")):
+            return False
+        rule = next((r for r in self.rules if r.id == finding.rule), None)
+        return rule is None or rule.fix == "safe" or (rule.fix == "unsafe" and self.unsafe_fixes)
 
     def __repr__(self):
         return f"Options(lang={self.lang!r}, color={self.color!r}, rules=<{len(self.rules)}>, docs=<{len(self.docs)}>)"

@@ -13,10 +13,14 @@ from checker.formatters import printable, shown_path
 
 _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "page": "（第{page}页第{line}行）",
                   "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
+                  "fixable": "，其中 {n} 个可用 --fix 自动修复（标 [*]）",
+                  "paragraph": "（第{n}段{path}）",
                   "clean": "{files} 个文件，未发现问题"},
            "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected",
                   "page": " (page {page}, line {line})",
                   "summary": "{files} file(s), {n} finding(s) ({error} errors, {warning} warnings, {info} info)",
+                  "fixable": "; {n} fixable with --fix (marked [*])",
+                  "paragraph": " (paragraph {n}{path})",
                   "clean": "{files} file(s), no findings"}}
 
 
@@ -69,6 +73,25 @@ def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
     return head + line[start:stop] + tail, column - shift, end_column - shift
 
 
+_MARKERS = [re.compile(p) for p in (r"^[一二三四五六七八九十]{1,3}、", r"^[（(][一二三四五六七八九十]{1,3}[)）]",
+                                    r"^\d{1,2}[.．]", r"^[（(]\d{1,2}[)）]")]
+
+
+def _heading_path(lines: list[str], line_no: int) -> list[str]:
+    """The headings a paragraph stands under (一、… › （二）…), read back from its line."""
+    path, level = [], len(_MARKERS)
+    for text in reversed(lines[:max(0, line_no - 1)]):
+        t = text.strip()
+        for k, marker in enumerate(_MARKERS[:level]):
+            if marker.match(t):
+                path.insert(0, t[:_CONTEXT // 2] + ("…" if len(t) > _CONTEXT // 2 else ""))
+                level = k
+                break
+        if level == 0:
+            break
+    return path
+
+
 def format(findings, sources, options) -> str:
     return "".join(chunks(findings, sources, options))
 
@@ -79,11 +102,23 @@ def chunks(findings, sources, options):
     labels = _LABELS.get(options.lang, _LABELS["zh"])
     c = _colors(options.color)
     lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
+    fixable = 0
     for f in findings:
         sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
+        mark = " [*]" if options.fixable(f) else ""
+        fixable += bool(mark)
+        if f.path not in lines_of:
+            lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
         where = labels["page"].format(page=f.page, line=f.page_line) if f.page is not None else ""
-        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule} {sev} "
+        if f.path.lower().endswith(".docx"):  # a Word user counts paragraphs under headings, not lines
+            path = " › ".join(_heading_path(lines_of[f.path], f.line))
+            where = labels["paragraph"].format(n=f.line, path=("，" if options.lang == "zh" else ", ") + path
+                                               if path else "")
+        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule}{mark} {sev} "
                f"{printable(f.message)}"]
+        if options.style == "concise":
+            yield out[0] + (f"（{labels['expected']}: {printable(f.expected)}）" if f.expected else "") + "\n"
+            continue
         if f.path not in lines_of:
             lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
         lines = lines_of[f.path]
@@ -103,6 +138,7 @@ def chunks(findings, sources, options):
     counts = Counter(f.severity for f in findings)
     files = len(sources)
     if findings:
-        yield labels["summary"].format(files=files, n=len(findings), **{k: counts.get(k, 0) for k in ("error", "warning", "info")}) + "\n"
+        tail = labels["fixable"].format(n=fixable) if fixable and not options.fixing else ""
+        yield labels["summary"].format(files=files, n=len(findings), **{k: counts.get(k, 0) for k in ("error", "warning", "info")}) + tail + "\n"
     else:
         yield labels["clean"].format(files=files) + "\n"
