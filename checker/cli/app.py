@@ -16,7 +16,7 @@ import click
 from checker.errors import ExitCode, ReportlintError
 
 COMMANDS = {"check": "checker.cli.check", "parse": "checker.cli.parse",
-            "rules": "checker.cli.rules", "stats": "checker.cli.stats"}
+            "rules": "checker.cli.rules", "stats": "checker.cli.stats", "server": "checker.cli.server"}
 
 
 class LazyGroup(click.Group):

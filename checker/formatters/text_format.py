@@ -14,13 +14,13 @@ from checker.formatters import printable, shown_path
 _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "page": "（第{page}页第{line}行）",
                   "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
                   "fixable": "，其中 {n} 个可用 --fix 自动修复（标 [*]）",
-                  "paragraph": "（第{n}段{path}）",
+                  "paragraph": "（第{n}段{path}）", "in_line": "（{}：{}）",
                   "clean": "{files} 个文件，未发现问题"},
            "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected",
                   "page": " (page {page}, line {line})",
                   "summary": "{files} file(s), {n} finding(s) ({error} errors, {warning} warnings, {info} info)",
                   "fixable": "; {n} fixable with --fix (marked [*])",
-                  "paragraph": " (paragraph {n}{path})",
+                  "paragraph": " (paragraph {n}{path})", "in_line": " ({}: {})",
                   "clean": "{files} file(s), no findings"}}
 
 
@@ -117,7 +117,8 @@ def chunks(findings, sources, options):
         out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule}{mark} {sev} "
                f"{printable(f.message)}"]
         if options.style == "concise":
-            yield out[0] + (f"（{labels['expected']}: {printable(f.expected)}）" if f.expected else "") + "\n"
+            expected = labels["in_line"].format(labels["expected"], printable(f.expected)) if f.expected else ""
+            yield out[0] + expected + "\n"
             continue
         if f.path not in lines_of:
             lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
