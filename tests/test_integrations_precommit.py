@@ -31,7 +31,7 @@ def test_hook_manifest_is_valid_for_pre_commit():
     assert hook["entry"].startswith("reportlint check")
     import re
     files = re.compile(hook["files"])
-    assert all(files.search(n) for n in ("a.txt", "docs/报告.md", "b.markdown", "c.docx"))
+    assert all(files.search(n) for n in ("a.txt", "docs/报告.md", "b.markdown", "c.docx", "d.pdf", "e.html"))
     assert not any(files.search(n) for n in ("setup.py", "a.txt.bak", "README.rst"))
 
 
@@ -93,3 +93,29 @@ def test_pre_commit_hook_fails_on_a_defective_report(hook_repo):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
     assert "defective.md:" in proc.stdout and "S111" in proc.stdout
+
+
+def test_the_readmes_local_hook_works_as_written(tmp_path):
+    """The `repo: local` / `language: system` example of the README, copied from it, runs the
+    reportlint on PATH: it fails on a defective report and passes on a clean one."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    config = readme.split("# .pre-commit-config.yaml: the reportlint on your PATH\n", 1)[1].split("```", 1)[0]
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+               PRE_COMMIT_HOME=str(tmp_path / "pc-home"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    _git("init", "-q", cwd=repo, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    for name, source in (("clean.txt", "clean-2023.txt"), ("defective.txt", "defective-2020.txt")):
+        shutil.copy(EXAMPLES / source, repo / name)
+    _git("add", ".", cwd=repo, env=env)
+
+    def hook(*files):
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", *files], cwd=repo, env=env,
+                              capture_output=True, text=True)
+    assert hook("clean.txt").returncode == 0
+    failed = hook("defective.txt")
+    assert failed.returncode == 1 and "T101" in failed.stdout
