@@ -192,8 +192,10 @@ def test_file_above_the_size_limit(tmp_path):
 def test_paths_that_do_not_exist_or_hold_nothing(tmp_path):
     one_line_error(run("check", tmp_path / "missing.txt"), "no such file")
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
-    one_line_error(run("check", tmp_path / "empty"), "no .txt")
+    (tmp_path / "empty" / "notes.png").write_bytes(b"\x89PNG")
+    one_line_error(run("check", tmp_path / "empty"), "no report files")
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")  # a PDF is a report now: a broken one
+    one_line_error(run("check", tmp_path / "empty"), "not a readable PDF")
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
