@@ -54,6 +54,8 @@ def _page_texts(path: str, data: bytes) -> list[str]:
         from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - a broken installation
         raise ReportlintError(f"{path}: reading PDF needs the pypdf package (pip install pypdf)") from None
+    import logging
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)  # NOTE: its warnings are not ours to print
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
