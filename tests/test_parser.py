@@ -109,9 +109,10 @@ def test_unnamed_parts_before_the_problems_are_achievements():
                 "四、下一步工作打算\n正文。\n\n五、附件\n正文。\n")
     assert [s.kind for s in doc.sections] == ["achievements", "achievements", "problems", "next_steps", "other"]
     assert [c.kind for c in doc.sections[0].children] == []
-    # with no problems or next-steps part, nothing says where the achievements end
+    # with no problems or next-steps part at all (an excerpt, a report of the year's work
+    # only), the parts named by topic report the work done
     doc = build("某县2021年法治政府建设情况报告\n\n一、持续深化“放管服”改革\n正文。\n")
-    assert [s.kind for s in doc.sections] == ["other"]
+    assert [s.kind for s in doc.sections] == ["achievements"]
 
 
 def test_title_debris_publication_date_and_closing():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import CheckType, Param, register
+from checker.checks import CheckType, register
 from checker.speed.prefilter import finditer
 from checker.checks._util import SCOPE, block_at, check_scope, joined_scope
 from checker.findings import Hit
@@ -32,10 +32,13 @@ _NOT_A_DAY_AFTER = set("内以之后前起的期左余多个")
 _FUSED_DAY = re.compile(r"(?<![\d.年月／/\-])(\d{2,4})日")
 # 2019年925日: the 月 lost after a written year (the year then decides 2月29日)
 _FUSED_DAY_AFTER_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(\d{2,4})日")
+# 201711日 (2017年1月1日), 20171231日: both 年 and 月 lost
+_FUSED_YEAR_DAY = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{2,4})日")
 _FUSED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
-_FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰])")
+_FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰日])")
 _DATE_FRAME = re.compile(r"[于自从]$")
-_CODE_WORDS = re.compile(r"(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号)[:：\s]*$")
+# NOTE: 电话:0578—2090823: a number after a label, or after an area code, is no date
+_CODE_WORDS = re.compile(r"(?:(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号|传真)[:：\s]*[(（]?(?:\d{3,4}[)）]?)?|\d[-—－–])[-—－–\s]?$")
 _NOT_A_DATE_AFTER = re.compile(r"(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
 _FULL = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _SEPARATOR = re.compile(
@@ -107,7 +110,8 @@ def _reading_args(readings, fmt):
 def find_fused(text: str, starts=(0,)):
     for m in finditer(_FUSED_DAY, text):
         digits, a = m.group(1), m.start()
-        if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE):
+        # NOTE: 1日至1231日: after a date, 至 opens the end date, not a length (压缩至45日)
+        if int(digits) <= 31 or (a and text[a - 1] in _DURATION_BEFORE and text[a - 2:a] not in _AFTER_DATE):
             continue
         if m.end() < len(text) and text[m.end()] in _NOT_A_DAY_AFTER or _DURATION_AFTER.match(text, m.end()):
             continue
@@ -124,23 +128,34 @@ def find_fused(text: str, starts=(0,)):
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{mo}月{d}日")
             yield m.start(2), m.end(), dict(args, text=text[m.start(2):m.end()]), expected
+    for m in finditer(_FUSED_YEAR_DAY, text):
+        year, digits = int(m.group(1)), m.group(2)
+        if _a_length(text, m.end()):
+            continue
+        readings = _readings(digits, year)
+        if readings:
+            args, expected = _reading_args(readings, lambda mo, d: f"{year}年{mo}月{d}日")
+            yield m.start(), m.end(), dict(args, text=m.group(0)), expected
     for m in finditer(_FUSED_MONTH, text):
         month = int(m.group(2))
         if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
             expected = f"{m.group(1)}年{month}月"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
-        before = max(starts[block_at(starts, m.start())], m.start() - 8)
+        before = max(starts[block_at(starts, m.start())], m.start() - 12)
         if _CODE_WORDS.search(text, before, m.start()):
             continue
         if _NOT_A_DATE_AFTER.match(text, m.end()) and not (
                 text.startswith("起", m.end()) and _DATE_FRAME.search(text, before, m.start())):
             continue   # NOTE: 于/自2021512起 is a date (起 there is not the unit of cases)
         year = int(m.group(1))
-        readings = _readings(m.group(2), year)
+        readings = _readings(m.group(2), year) if 1990 <= year <= 2039 else ()
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{year}年{mo}月{d}日")
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
+
+
+_AFTER_DATE = ("日至", "日到", "日—", "日-", "日～", "日~")
 
 
 def _a_length(text: str, end: int) -> bool:

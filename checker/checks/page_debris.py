@@ -1,5 +1,9 @@
 """page-debris: web-page chrome left in the report text (one hit per run of lines).
 
+Chrome is what the grammar and checker.document.front_lines name so: breadcrumbs, stamps,
+index blocks, clocks, the page heading repeating the title. A table of contents and a
+document header (文号, 签发人) are kept out of the text too, but are not reported.
+
     check: page-debris
 """
 from __future__ import annotations
@@ -14,7 +18,8 @@ class PageDebris(CheckType):
     params = {}
 
     def run(self, doc, p, ctx):
-        debris = doc.metadata.debris
+        # NOTE: a table of contents and a document header are part of the report, not of the page
+        debris = [d for d in doc.metadata.debris if getattr(d, "role", "chrome") == "chrome"]
         if not debris:
             return
         runs, current = [], [debris[0]]

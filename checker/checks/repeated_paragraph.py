@@ -6,7 +6,8 @@
       scope: paragraphs
 
 Paragraphs are compared after dropping all whitespace; the hit is on every
-repetition after the first, and names the line of the first.
+repetition after the first, and names the line of the first. The notes under a
+table (说明：1.统计范围为…) are not compared: each table carries its own.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 from checker.checks import CheckType, Param, ParamError, register
 from checker.checks._util import SCOPE, check_scope
 from checker.findings import Hit
-from checker.document.scope import blocks
+from checker.document.scope import blocks, table_notes
 
 _SPACE = re.compile(r"\s+")
 
@@ -36,7 +37,10 @@ class RepeatedParagraph(CheckType):
 
     def run(self, doc, p, ctx):
         seen: dict[str, int] = {}
+        notes = table_notes(doc)
         for b in blocks(doc, p["scope"]):
+            if notes and b.span.line in notes:
+                continue  # NOTE: each table carries its own notes (说明：1.统计范围为…)
             key = _SPACE.sub("", b.text)
             if len(key) < p["min_chars"]:
                 continue

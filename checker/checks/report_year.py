@@ -8,12 +8,16 @@ the next one (a 2020 report dated 2021-01-29 or 2020-12-20 is fine; one dated 20
 or 2020-03-05, before the year's work was done, is not).
 planning: in the next-steps section, a sentence that plans ("将", "计划",
 "力争", "继续") for a year before the one after the report year.
+Only a year the configuration or the text states, or reads off the closing date,
+is compared; a year guessed from the body is not (checker.checks._year).
 """
 from __future__ import annotations
 
 import re
 
 from checker.checks import CheckType, Param, register
+from checker.checks._year import year_and_basis
+from checker.document.language import STATED
 from checker.findings import Hit
 
 _PLAN = re.compile(r"将|计划|力争|拟|确保|继续|推动|做好")
@@ -27,12 +31,12 @@ class ReportYear(CheckType):
     needs = ("sentences",)
 
     def run(self, doc, p, ctx):
-        year = ctx.report_year(doc)
-        if year is None:
+        year, basis = year_and_basis(doc, ctx)
+        if year is None or basis == "body":  # NOTE: a year guessed from the body says nothing
             return
         if p["compare"] == "closing":
             c = doc.closing
-            if c and c.date and c.date_span and not _fits(c.date, year, _named_year(doc, ctx)):
+            if c and c.date and c.date_span and not _fits(c.date, year, basis in STATED):
                 yield Hit(c.date_span.start, c.date_span.end,
                           {"date": c.date, "year": year}, f"{year}年末或{year + 1}年")
             return
@@ -47,13 +51,6 @@ class ReportYear(CheckType):
         for sent in doc.sentences:
             if doc.kind_at(sent.span.start) == "next_steps" and _PLAN.search(sent.text):
                 yield from (hit for hit in _early_years(sent.text, sent.span.start, year) if hit.start not in seen)
-
-
-def _named_year(doc, ctx) -> bool:
-    """Is the report year given (configuration, title, preamble) rather than read off
-    the closing date itself?"""
-    from checker.document.language import stated_year
-    return ctx.config.report_year is not None or stated_year(doc) is not None
 
 
 def _fits(date: str, year: int, named: bool) -> bool:

@@ -12,7 +12,8 @@ starts after the report can have been written (31 March of the next year, or
 the closing date); in the next-steps section a plan period (`plan: true`) may
 start the next year, or the year after when it is being prepared (谋划、编制).
 stale: the report year ends more than `grace_years` after `end`, and the words
-right after the term do not look back (以来, 期间, 收官…); `expected` is the
+right after the term do not look back (以来, 期间, 收官…), nor those just before it
+(圆满完成“七五”普法, 总结验收); `expected` is the
 member of the same group current in the report year.
 """
 from __future__ import annotations
@@ -30,6 +31,8 @@ from checker.findings import Hit
 # NOTE: words that turn a stale term into a look back ("“七五”普法圆满收官",
 # "《纲要》实施以来", "全国“七五”普法先进集体"): never flagged as current use.
 LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完成|结束|表彰|先进|中期|颁布|到期|之前|以前|确定的)"
+# NOTE: and words just before it that close a period: 圆满完成“七五”普法, 做好“七五”普法总结验收
+LOOK_BACK_BEFORE = re.compile(r"(?:完成|收官|总结|验收|回顾|评估|表彰|结束|过去|上一轮|原)[^，。；,;]{0,8}$")
 # NOTE: the next-steps section may prepare a plan period that starts the year after next
 _PREPARES = re.compile(r"(?:谋划|编制|制定|起草|筹划|筹备|研究|论证)[好]?[^，。；]{0,4}$")
 ENTRY_KEYS = {"term", "regex", "start", "end", "grace_years", "plan", "group", "allow_after", "source"}
@@ -82,7 +85,7 @@ class TimeBoundTerm(CheckType):
                         bound = dt.date(tl.year + 2, 12, 31)   # 谋划“八五”普法: made ready the year before
                     if t.start > bound:
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
-                elif not t.allow_after.match(b.text, z):
+                elif not t.allow_after.match(b.text, z) and not LOOK_BACK_BEFORE.search(b.text, max(0, a - 12), a):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
                                     _current(p["terms"], t.group, year_end)))
         yield from sorted(hits, key=lambda h: h.start)

@@ -159,38 +159,102 @@ def _items_in(para: Paragraph, unit: int, doc) -> list[EnumItem]:
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*)?[-—–~～至到]\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:年\s*)?[-—–~～至到]\s*(?:19|20)?\d{2}")
+_FORMULA = re.compile(r"现(?:将|对|就)[^。]{0,30}?((?:19|20)\d{2})\s*年[^。]{0,40}?如下")
+_PERIOD = re.compile(r"(?:统计(?:期限|时限|时间|时段|范围|区间)|所列数据|数据统计)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*度?\s*0?1\s*月\s*0?1\s*日")
+_LEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_CLAUSE = re.compile(r"(?:^|[。；;，,：:])\s*((?:19|20)\d{2})\s*年度?(?:[，,]|以来|全年|来)")
+
+# What a report year was read from, from the surest to the least sure.
+STATED = ("config", "title", "period", "preamble")
 
 
-def _year_in(text: str):
-    return _YEAR.search(ascii_years(text))  # ２０２３年 and 二〇二三年 name a year too
+def _years(text: str, bare: bool = False):
+    """(year, offset) of each year the text names, in order: not the years of a book or
+    plan title (《…纲要（2021—2025年）》), and of a range only its end, and only with
+    `bare` (a title: 某县2021-2025年度…, 自查报告（2016-2020）)."""
+    text = ascii_years(text)  # ２０２３年 and 二〇二三年 name a year too
+    pattern = _BARE_YEAR if bare else _YEAR
+    for m in pattern.finditer(text):
+        before = text[:m.start()]
+        if before.count("《") > before.count("》"):
+            continue
+        if _RANGE_AFTER.match(text, m.end(1)):
+            continue
+        if _RANGE_BEFORE.search(before) and not bare:
+            continue
+        yield int(m.group(1)), m.start()
+
+
+def _first(text: str, bare: bool = False):
+    return next((y for y, _ in _years(text, bare)), None)
 
 
 def stated_year(doc) -> int | None:
-    """The year the title or the opening of the preamble names, if any."""
-    if doc.title:
-        m = _year_in(doc.title.text)
-        if m:
-            return int(m.group(1))
-    for para in doc.preamble[:2]:
-        m = _year_in(para.text[:80])
-        if m:
-            return int(m.group(1))
-    return None
+    """The year the title, the statistics period or the opening of the preamble names."""
+    year, basis = report_year_basis(doc)
+    return year if basis in STATED else None
 
 
 def report_year(doc) -> int | None:
-    """The year reported on: title, then the preamble, then the closing date."""
-    year = stated_year(doc)
-    if year is not None:
-        return year
+    """The year reported on (see report_year_basis)."""
+    return report_year_basis(doc)[0]
+
+
+def report_year_basis(doc) -> tuple[int | None, str | None]:
+    """(the year reported on, what it was read from): the title (title), the statistics
+    period (period: 统计期限为2021年1月1日至…), the preamble (preamble: its opening, its
+    现将…2021年…报告如下, a clause that opens with the year), the closing date (closing:
+    a date up to June is the next year's), else the body (body: the first paragraph that
+    opens with a year, the first heading that names one). Page chrome never counts (its
+    clock, its 发布时间): it is debris, not text. NOTE: kept on the document."""
+    return doc.memo("document.report_year", lambda: _year_basis(doc))
+
+
+def _year_basis(doc):
+    if doc.title:
+        y = _first(doc.title.text, bare=True)
+        if y is not None:
+            return y, "title"
+    opening = list(doc.cover_letter) + list(doc.preamble[:3])
+    blocks = doc.content_blocks[:24]
+    for para in blocks:
+        m = _PERIOD.search(ascii_years(para.text))
+        if m:
+            return int(m.group(1)), "period"
+    for para in opening:
+        text = ascii_years(para.text)
+        m = _FORMULA.search(text)
+        if m:
+            return int(m.group(1)), "preamble"
+    for para in opening[:2]:
+        y = _first(para.text[:80])
+        if y is not None:
+            return y, "preamble"
+    for para in opening:
+        text = ascii_years(para.text)
+        for m in _CLAUSE.finditer(text):
+            if any(y == int(m.group(1)) for y, _ in _years(text[m.start(1):m.end()])):
+                return int(m.group(1)), "preamble"
     if doc.closing and doc.closing.date:
         y, mo = int(doc.closing.date[:4]), int(doc.closing.date[5:7])
-        return y - 1 if mo <= 6 else y
-    for section in doc.sections[:1]:
-        m = _year_in(section.heading.text)
-        if m:
-            return int(m.group(1))
-    return None
+        return (y - 1 if mo <= 6 else y), "closing"
+    for d in doc.metadata.debris:   # the table of contents names the year of its parts
+        y = _first(d.text) if getattr(d, "role", "") == "contents" else None
+        if y is not None:
+            return y, "body"
+    for block in blocks:
+        text = ascii_years(block.text)
+        m = _LEAD.match(text)
+        if m and block not in opening and _first(text[:m.end()]) is not None:
+            return int(m.group(1)), "body"
+    for h in doc.headings[:12]:
+        y = _first(h.text)
+        if y is not None:
+            return y, "body"
+    return None, None
 
 
 @lru_cache(maxsize=1)
@@ -208,15 +272,29 @@ def kind_ids() -> tuple[str, ...]:
 
 def report_kind(doc) -> str:
     """What the report is (fzzf, zwgk, fuyi, zhifa): the first kind whose words the
-    title holds; without a title, the opening lines (a report copied without its title
-    line often names itself there: 现将2022年政府信息公开工作年度报告如下)."""
+    title holds; without one, the kind whose words the opening of the text (its first
+    2,000 characters and the page's breadcrumbs) uses most (a report copied without its
+    title line often names itself there: 现将2022年政府信息公开工作年度报告如下, and a
+    行政复议 statistics page says 行政复议 in every paragraph). Traditional characters
+    are read as simplified ones."""
+    from checker.document.hant import simplified
     table, default = kinds()
-    places = [doc.title.text] if doc.title else []
-    if not places:
-        places = [p.text[:120] for p in (list(doc.preamble[:3]) or [])]
-        places += [line.text[:120] for line in doc.metadata.debris[:6]]
-    for text in places:
+    if doc.title:
+        text = simplified("".join(doc.title.text.split()))
         for kind, words in table:
             if any(w in text for w in words):
                 return kind
-    return default
+    places, size = [], 0
+    for block in doc.content_blocks:
+        places.append(block.text)
+        size += len(block.text)
+        if size >= _OPENING:
+            break
+    places += [line.text for line in doc.metadata.debris[:8]]
+    text = simplified("".join("".join(places).split()))
+    counts = [(sum(text.count(w) for w in words), -i, kind) for i, (kind, words) in enumerate(table)]
+    best = max(counts)
+    return best[2] if best[0] else default
+
+
+_OPENING = 2000

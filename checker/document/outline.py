@@ -2,45 +2,64 @@
 preamble, the section tree, and the closing block.
 
 The grammar only says what each line looks like; here its role follows from
-where it stands. Every decision is tolerant: a report with no title, no
-headings or no closing still yields a Document, and the rules judge it.
+where it stands. In order: numbered notes under a table are text again
+(checker.document.notes); page debris is set aside (the grammar's, and the chrome
+vocabulary's, checker.document.front_lines), and so is a table of contents at the
+top; the closing block is read from the end; the front (page chrome, the title,
+a cover letter: checker.document.front); headings that lost their numeral are
+restored (checker.document.lost_numerals); then the section tree. Every
+decision is tolerant: a report with no title, no headings or no closing still
+yields a Document, and the rules judge it.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from checker.document.model import (Closing, DebrisLine, Document, Heading, Line, LineIndex, Metadata,
-                    Paragraph, Section, Span, Table)
-from checker.document.numerals import ascii_years, cn_to_int
+from checker.document.front import read_front
+from checker.document.front_lines import (ChromeLine, ContentsLine, bare_label, chrome_anywhere, find_contents,
+                                          is_title)
+from checker.document.hant import simplified
+from checker.document.lines import STRIP, is_date_line, is_org_line, make_closing, stripped_span
+from checker.document.lost_numerals import restore as restore_lost
+from checker.document.model import (DebrisLine, Document, Heading, Line, LineIndex, Metadata, Paragraph, Section,
+                                    Span, Table)
+from checker.document.notes import chunk_markers, demote as demote_notes
+from checker.document.numerals import ascii_years
 from checker.document.parser import LEADING_SPACE, expected_marker, parse_lines
 from checker.resources import vocab_path
 from checker.document.table_blocks import group as group_tables
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-# NOTE: read after ascii_years: 二〇二一年 and ２０２１年 are 2021年 by then
-_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
-                        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?|(?:19|20)\d{4,6})$")
-_ORG_END = re.compile(r"(政府|委员会|委|局|办公室|办|院|厅|所|中心|部|署|镇|乡|街道|处|队|会)$")
-_TITLE_WORDS = re.compile(r"报告|情况|总结|工作")
-_COVER_END = re.compile(r"请审阅|请审示|请审议|特此报告|予以呈报|请予审议|请阅示")
 _KEY_ONLY = re.compile(r"[:：][ \t\u3000]*$")
 _NO_VALUE_KEY = re.compile(r"分享到|附件")
 _PUBLISHED_KEYS = re.compile(r"发布|日\s*期|时间|成文")
+NOTES_KEY = "document.table_notes"
 
 
 def build(text: str, path: str = "<text>") -> Document:
     index = LineIndex(text)
     lines, headings = parse_lines(text, index)
+    lines, headings, notes = demote_notes(lines, headings)
+    lines, headings, markers = chunk_markers(lines, headings)
     content, metadata = _split_debris(lines, index)
+    debris = list(metadata.debris) + [ChromeLine(text[s.start:s.end], s) for s in markers]
+    contents = find_contents(content, headings)
+    if contents:  # NOTE: a table of contents is neither headings nor text
+        debris += [ContentsLine(l.text, l.span) for i, l in enumerate(content) if i in contents]
+        content = [l for i, l in enumerate(content) if i not in contents]
     closing, trailing, content = _closing(content, index)
-    title, cover, cover_closing, content = _front(content, headings, index)
+    title, cover, cover_closing, content, front = read_front(content, headings, index)
+    metadata = _with_front(metadata, debris + front, index)
+    content, headings = restore_lost(content, headings, index, classify)
     preamble, sections, tables = _sections(content, headings, index)
-    return Document(
+    doc = Document(
         text=text, path=path, index=index, lines=tuple(lines), metadata=metadata,
         title=title, cover_letter=tuple(cover), preamble=tuple(preamble),
         sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing),
         tables=tuple(tables))
+    doc.memo(NOTES_KEY, lambda: notes)  # NOTE: the line numbers of notes under tables (scope.table_notes)
+    return doc
 
 
 # -- page debris -------------------------------------------------------------
@@ -55,12 +74,14 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
         if line.kind == "debris":
             debris.append(DebrisLine(line.text, line.span))
             # NOTE: 分享到： and 附件： label buttons and links, never the line that follows
-            pending_key = line if _KEY_ONLY.search(line.text) and not _NO_VALUE_KEY.search(line.text) else None
-            found = _published_in(line.text, line.text)
+            pending_key = line if (_KEY_ONLY.search(line.text) or bare_label(line.text)) \
+                and not _NO_VALUE_KEY.search(line.text) else None
+            found = _published_in(line.text)
             if found and published is None:
                 published, published_span = found[0], _sub_span(line, found[1], index)
             continue
-        if pending_key is not None and line.kind == "text" and len(line.text.strip()) <= 40:
+        if pending_key is not None and line.kind == "text" and len(line.text.strip()) <= 40 \
+                and not is_title(line.text):  # NOTE: 当前位置： above the title names no value
             debris.append(DebrisLine(line.text, line.span))  # the value of a "key:" line
             found = _published_in(line.text, pending_key.text)
             if found and published is None:
@@ -68,20 +89,43 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
             pending_key = None
             continue
         pending_key = None
+        if line.kind == "text" and chrome_anywhere(line.text):
+            debris.append(ChromeLine(line.text, line.span))
+            continue
         content.append(line)
     return content, Metadata(tuple(debris), published, published_span)
 
 
-def _published_in(text: str, key_text: str):
-    if not _PUBLISHED_KEYS.search(key_text):
-        return None
-    m = _DATE.search(ascii_years(text))  # NOTE: same length, so same span
-    if not m:
-        return None
-    y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}", m.span()
+def _with_front(metadata: Metadata, debris: list, index: LineIndex) -> Metadata:
+    """The metadata with the chrome and contents found in the front, in reading order;
+    the publication date from a stamp there when the grammar's debris gave none."""
+    debris.sort(key=lambda d: d.span.start)
+    published, span = metadata.published, metadata.published_span
+    for d in debris if published is None else ():
+        found = _published_in(d.text)
+        if found:
+            published, span = found[0], index.span(d.span.start + found[1][0], d.span.start + found[1][1])
+            break
+    return Metadata(tuple(debris), published, span)
+
+
+def _published_in(text: str, key: str | None = None):
+    """The publication date a debris line gives: a date after a 发布/公开/更新/日期 key on
+    the line (or after `key`, the bare "key:" line above a value line), not 成文日期 (the
+    day the report was written), 生成日期 or 发文日期."""
+    plain = ascii_years(text)  # NOTE: same length, so same span
+    for m in _DATE.finditer(plain):
+        before = key if key is not None else plain[max(0, m.start() - 10):m.start()]
+        keys = list(_PUBLISHED_KEYS.finditer(before))
+        if not keys or _NOT_PUBLISHED.search(before[max(0, keys[-1].start() - 2):keys[-1].end()]):
+            continue
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}", m.span()
+    return None
+
+
+_NOT_PUBLISHED = re.compile(r"成文|生成|产生|发文")
 
 
 def _sub_span(line: Line, cols: tuple[int, int], index: LineIndex) -> Span:
@@ -90,188 +134,33 @@ def _sub_span(line: Line, cols: tuple[int, int], index: LineIndex) -> Span:
 
 # -- closing block -------------------------------------------------------------
 
-def _is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(ascii_years(text.strip(LEADING_SPACE + " "))))
-
-
-def _is_org_line(text: str) -> bool:
-    t = text.strip(LEADING_SPACE + " ")
-    # NOTE: a hard-wrapped sentence can end in 政府 too; names carry no quotes, book marks or digits
-    return 2 <= len(t) <= 30 and not re.search(r"[。，,；;：:！？、“”《》\d]", t) and bool(_ORG_END.search(t))
-
-
 def _closing(content: list[Line], index: LineIndex):
     """The signature and date at the end; what follows them is stray text."""
     tail = content[-8:]
     date_at = next((i for i in range(len(tail) - 1, -1, -1)
-                    if tail[i].kind == "text" and _is_date_line(tail[i].text)), None)
+                    if tail[i].kind == "text" and is_date_line(tail[i].text)), None)
     if date_at is not None and (len(tail) - date_at > 3 or any(l.kind == "heading" for l in tail[date_at:])):
         date_at = None  # a date followed by more report text is not the closing
     if date_at is None:
         orgs_at = len(tail)
-        while orgs_at > 0 and tail[orgs_at - 1].kind == "text" and _is_org_line(tail[orgs_at - 1].text) \
+        while orgs_at > 0 and tail[orgs_at - 1].kind == "text" and is_org_line(tail[orgs_at - 1].text) \
                 and len(tail) - orgs_at < 3:
             orgs_at -= 1
         if orgs_at == len(tail) or orgs_at == 0:
             return None, [], content
         block = tail[orgs_at:]
-        return _make_closing(block, None, index), [], content[:len(content) - len(block)]
+        return make_closing(block, None, index), [], content[:len(content) - len(block)]
     first = date_at
-    while first > 0 and tail[first - 1].kind == "text" and _is_org_line(tail[first - 1].text) \
+    while first > 0 and tail[first - 1].kind == "text" and is_org_line(tail[first - 1].text) \
             and date_at - first < 4:
         first -= 1
     cut = len(content) - len(tail) + first
     block = tail[first:date_at]
     after = tail[date_at + 1:]
-    if not block and after and len(after) <= 2 and all(l.kind == "text" and _is_org_line(l.text) for l in after):
-        return _make_closing(after, tail[date_at], index, date_first=True), [], content[:cut]  # date, then signature
-    trailing = [Paragraph(l.text.strip(LEADING_SPACE), l.span) for l in after]
-    return _make_closing(block, tail[date_at], index), trailing, content[:cut]
-
-
-def _make_closing(orgs: list[Line], date_line: Line | None, index: LineIndex, date_first: bool = False) -> Closing:
-    lines = ([date_line] if date_first else []) + orgs + ([date_line] if date_line and not date_first else [])
-    date_text = date_line.text.strip(LEADING_SPACE + " ") if date_line else None
-    date_span = None
-    if date_line:
-        lead = len(date_line.text) - len(date_line.text.lstrip(LEADING_SPACE + " "))
-        date_span = index.span(date_line.span.start + lead, date_line.span.start + lead + len(date_text))
-    return Closing(
-        organisations=tuple(l.text.strip(LEADING_SPACE + " ") for l in orgs),
-        date=_iso_date(date_text) if date_text else None, date_text=date_text,
-        span=index.span(lines[0].span.start, lines[-1].span.end), date_span=date_span)
-
-
-def _iso_date(text: str) -> str | None:
-    """2021年1月15日, ２０２１年１月１５日 or 二〇二一年一月十五日 as 2021-01-15."""
-    m = _ISO_PARTS.match(ascii_years(text))
-    if not m:
-        return None
-    y, mo, d = (int(g) if g.isdigit() else cn_to_int(g) for g in m.groups())
-    import datetime
-    try:
-        return datetime.date(y, mo, d).isoformat()
-    except (ValueError, TypeError):
-        return None
-
-
-_ISO_PARTS = re.compile(r"(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-
-
-# -- title, cover letter ---------------------------------------------------------
-
-def _is_title(text: str) -> bool:
-    t = text.strip(LEADING_SPACE + " ")
-    if _ATTACHMENT.match(t):
-        return False   # 附件：某县2022年…报告 names the report, in a cover letter
-    return 4 <= len(t) <= 60 and not re.search(r"[。；;：:]$|[，,]", t) and bool(_TITLE_WORDS.search(t)) \
-        and bool(re.search(r"\d{4}|法治|依法", t))
-
-
-def _front(content: list[Line], headings: dict, index: LineIndex):
-    """Title block(s) and cover letter before the preamble."""
-    first_heading = next((i for i, l in enumerate(content) if l.kind == "heading"), len(content))
-    title = None
-    cover: list[Paragraph] = []
-    cover_closing = None
-    i = 0
-    while i < first_heading:
-        line = content[i]
-        t = line.text.strip(LEADING_SPACE + " ")
-        found = _title_at(content, i, first_heading, index)
-        if found is not None:
-            if title is None:
-                title = found[0]
-            i += found[1]
-            while i < first_heading and _is_org_line(content[i].text):  # author line under the title
-                i += 1
-            continue
-        if _is_addressee(t):
-            end = _cover_end(content, i + 1, first_heading)
-            if end is not None:
-                cover = _paragraphs(content[i:end + 1], index)
-                j = end + 1
-                sig = []
-                while j < first_heading and (_is_org_line(content[j].text) or _is_date_line(content[j].text)):
-                    sig.append(content[j])
-                    j += 1
-                if sig:
-                    dates = [l for l in sig if _is_date_line(l.text)]
-                    cover_closing = _make_closing([l for l in sig if l not in dates], dates[0] if dates else None, index)
-                i = j
-                continue
-        if title is None and i + 1 < first_heading and _is_org_line(t) and not _is_title(t):
-            i += 1  # masthead above the title ("八宿县人民政府")
-            continue
-        break
-    if title is None and i < first_heading and _is_addressee(content[i].text.strip(LEADING_SPACE + " ")):
-        # an addressee and a line or two of cover text with no closing formula, then the title
-        for k in range(i + 1, min(first_heading, i + 4)):
-            found = _title_at(content, k, first_heading, index)
-            if found is not None:
-                cover = _paragraphs(content[i:k], index)
-                return found[0], cover, cover_closing, content[k + found[1]:]
-    return title, cover, cover_closing, content[i:]
-
-
-def _is_addressee(t: str) -> bool:
-    """某市人民政府： at the head of a cover letter."""
-    return bool(re.search(r"[:：]$", t)) and len(t) <= 30 and bool(_ORG_END.search(t.rstrip(":：")))
-
-
-def _title_at(content: list[Line], i: int, stop: int, index: LineIndex):
-    """(title, lines it takes) when a title starts at content[i]: one line, a Markdown
-    `# ` title, or a title broken over two lines (某县2021年度 / 法治政府建设情况报告)."""
-    line = content[i]
-    t = line.text.strip(LEADING_SPACE + " ")
-    md = _MD_TITLE.match(t)
-    cut = 0
-    if md.end():
-        t = t[md.end():]
-        bold = md.group(1)
-        if bold and t.endswith(bold):  # **某县2021年…报告**
-            t, cut = t[:-2], 2
-    if _is_title(t):
-        span = _stripped_span(line, index)
-        if md.end():
-            span = index.span(span.start + md.end(), span.end - cut)
-        return Paragraph(t, span), 1
-    nxt = content[i + 1] if i + 1 < stop else None
-    if nxt is None or nxt.kind != "text" or _is_org_line(t) or len(t) > 24 or re.search(r"[。，,；;：:]", t) \
-            or not re.search(r"[\u4e00-\u9fff]{2}", t) or _is_date_line(t):
-        return None
-    if not _is_title(nxt.text):
-        return None
-    first, second = _stripped_span(line, index), _stripped_span(nxt, index)
-    return Paragraph(line._source[first.start:second.end], index.span(first.start, second.end)), 2
-
-
-_MD_TITLE = re.compile(r"(?:#{1,6}[ \t]*)?(\*\*|__)?")
-
-
-def _cover_end(content: list[Line], start: int, stop: int) -> int | None:
-    """The cover letter's last line: its last closing formula (请审阅。/ 特此报告。) and
-    an attachment note after it (附件：某县2022年…报告)."""
-    end = None
-    for j in range(start, min(stop, start + 6)):
-        if _COVER_END.search(content[j].text):
-            end = j
-    while end is not None and end + 1 < stop and _ATTACHMENT.match(content[end + 1].text.strip(LEADING_SPACE + " ")):
-        end += 1
-    return end
-
-
-_ATTACHMENT = re.compile(r"附件\s*\d?\s*[:：]")
-
-
-def _paragraphs(lines: list[Line], index: LineIndex) -> list[Paragraph]:
-    return [Paragraph(l.text.strip(LEADING_SPACE + " "), _stripped_span(l, index)) for l in lines]
-
-
-def _stripped_span(line: Line, index: LineIndex) -> Span:
-    lead = len(line.text) - len(line.text.lstrip(LEADING_SPACE + " "))
-    body = line.text.strip(LEADING_SPACE + " ")
-    return index.span(line.span.start + lead, line.span.start + lead + len(body))
+    if not block and after and len(after) <= 2 and all(l.kind == "text" and is_org_line(l.text) for l in after):
+        return make_closing(after, tail[date_at], index, date_first=True), [], content[:cut]  # date, then signature
+    trailing = [Paragraph(l.text.strip(STRIP), l.span) for l in after]
+    return make_closing(block, tail[date_at], index), trailing, content[:cut]
 
 
 # -- sections -----------------------------------------------------------------------
@@ -289,6 +178,7 @@ _LEAD_YEAR = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?|今年|全年)?[，,]?")
 
 
 def classify(heading_text: str) -> str:
+    heading_text = simplified(heading_text)
     best, best_end = "other", -1
     for kind, match, ends in _named(heading_text):
         if match == "any":
@@ -301,6 +191,7 @@ def classify(heading_text: str) -> str:
 def kinds_named(heading_text: str) -> set[str]:
     """Every kind a heading names, not only the one it is classified as:
     存在的问题和下一步工作打算 names the problems and the next steps."""
+    heading_text = simplified(heading_text)
     return {kind for kind, _, _ in _named(heading_text)}
 
 
@@ -354,7 +245,7 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
             for s in stack:
                 s.end = line.span.end
             continue
-        para = Paragraph(line.text.strip(LEADING_SPACE + " "), _stripped_span(line, index))
+        para = Paragraph(line.text.strip(STRIP), stripped_span(line, index))
         if stack:
             stack[-1].paragraphs.append(para)
             for s in stack:
@@ -369,9 +260,11 @@ def _sections(content: list[Line], headings: dict, index: LineIndex):
 def _part_kinds(roots: list) -> list[str]:
     """The kind of each top-level part: by its heading's words, and an unnamed part
     before the first problems or next-steps part is one more part of the achievements
-    (一、持续深化“放管服”改革 … 三、存在的问题)."""
+    (一、持续深化“放管服”改革 … 三、存在的问题). With no problems or next-steps part at all
+    (an excerpt, or a report of the year's work only), every unnamed part is one: parts
+    named by topic (一、依法全面履行政府职能, 一、坚持高位推动…) report the work done."""
     kinds = [classify(n.heading.text) for n in roots]
-    later = next((i for i, k in enumerate(kinds) if k in ("problems", "next_steps")), 0)
+    later = next((i for i, k in enumerate(kinds) if k in ("problems", "next_steps")), len(kinds))
     return ["achievements" if k == "other" and i < later else k for i, k in enumerate(kinds)]
 
 
@@ -392,10 +285,10 @@ def _nameless_is_fourth(stack: list, headings: dict, order: list, line_no: int) 
 def _heading_rest(line: Line, h: Heading, index: LineIndex) -> Paragraph | None:
     start = h.span.end
     text = index and line.text[start - line.span.start:]
-    stripped = text.strip(LEADING_SPACE + " ")
+    stripped = text.strip(STRIP)
     if not stripped:
         return None
-    lead = len(text) - len(text.lstrip(LEADING_SPACE + " "))
+    lead = len(text) - len(text.lstrip(STRIP))
     return Paragraph(stripped, index.span(start + lead, start + lead + len(stripped)))
 
 

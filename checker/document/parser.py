@@ -19,8 +19,8 @@ from checker.document.numerals import int_to_cn, numeral_value
 from checker.resources import grammar_path
 
 LEADING_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
-_MARK = re.compile(r"^(?P<md>(?:#{1,6}[ \t]*)?(?:\*\*|__)?)(?P<open>[(（]?)[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?"
-                   r"[ \t\u3000]*(?P<close>[)）]?)(?P<delim>[、.．,，]?)$")
+_MARK = re.compile(r"^(?P<md>(?:#{1,6}[ \t]*)?(?:\*\*|__)?)(?:第(?P<part>[一二三四五六七八九十]{1,3})部分[ \t\u3000]*(?P<pdelim>[:：、．.]?)[ \t\u3000]*$|(?P<open>[(（]?)[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?"
+                   r"[ \t\u3000]*(?P<close>[)）]?)(?P<delim>[、.．,，]?)$)")
 
 
 # NOTE: a comment's body holds no "-->", so a line splits into comments one way only
@@ -116,12 +116,17 @@ def _heading(tokens, index: LineIndex) -> Heading | None:
     if bold and text.rstrip(LEADING_SPACE).endswith(bold):  # **（二）深化改革**: the text within
         text = text.rstrip(LEADING_SPACE)[:-2]
     level, malformed, fullwidth = _classify(mark_tok.type, m)
-    num = m.group("num")
+    num = m.group("num") or m.group("part")
     number = numeral_value(num) if num else None
+    if m.group("part"):  # 第一部分： the marker is the words, the colon its delimiter
+        delimiter = m.group("pdelim")
+        marker = marker.rstrip(LEADING_SPACE + ":：、．.")
+    else:
+        delimiter = (m.group("open") + m.group("close")) or m.group("delim")
     # NOTE: markers, numerals and delimiters repeat from heading to heading: one string each
     return Heading(
         level=level, marker=intern(marker), numeral=num and intern(num), number=number,
-        delimiter=intern((m.group("open") + m.group("close")) or m.group("delim")),
+        delimiter=intern(delimiter),
         malformed=malformed, text=text.strip(LEADING_SPACE),
         span=index.span(start, body_start + len(text)),
         marker_span=index.span(start, start + len(marker)),
@@ -131,6 +136,8 @@ def _heading(tokens, index: LineIndex) -> Heading | None:
 
 
 def _classify(token_type: str, m) -> tuple[int, str | None, bool | None]:
+    if token_type == "PART":
+        return 0, None, None
     opened, closed, delim = m.group("open"), m.group("close"), m.group("delim")
     fullwidth = (opened == "（") if opened else None
     if token_type == "H1":
@@ -149,6 +156,8 @@ def _classify(token_type: str, m) -> tuple[int, str | None, bool | None]:
 def expected_marker(level: int, number: int | None, fullwidth: bool | None = True) -> str:
     if number is None:
         number = 0
+    if level == 0:
+        return "第" + (int_to_cn(number) if number else "?") + "部分"
     if level in (1, 2):
         numeral = int_to_cn(number) if number else "?"
     else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from checker.document.model import Paragraph
 
 SCOPES = ("document", "title", "preamble", "headings", "paragraphs", "closing", "debris")
-SECTION_KINDS = ("achievements", "problems", "next_steps", "responsibility", "other")
+SECTION_KINDS = ("achievements", "problems", "next_steps", "responsibility", "profile", "other")
 
 
 def valid_scope(scope: str) -> bool:
@@ -58,3 +58,8 @@ def first_line(doc) -> tuple[int, int]:
         if line.kind != "blank":
             return line.span.start, line.span.end
     return 0, 0
+
+
+def table_notes(doc) -> frozenset:
+    """The line numbers of the notes under tables (说明： 1.… 2.…; checker.document.notes)."""
+    return doc.memo_peek("document.table_notes", frozenset())

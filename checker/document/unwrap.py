@@ -27,6 +27,7 @@ _TABLE_GAP = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S")
 # NOTE: a paragraph's first line is two characters short of the others (its indent), and
 # a line may end a character early where typesetting keeps a closing mark off the next line
 FIRST_LINE = 3
+MIN_WIDTH = 20
 
 
 class OffsetMap:
@@ -119,7 +120,9 @@ def wrap_width(text: str, lines: list[PhysicalLine]) -> int | None:
     counts = Counter(widths)  # NOTE: the widest length many lines share: paragraphs' first lines are shorter
     width = max(n for n, c in counts.items() if c >= max(3, len(widths) // 10) or n == counts.most_common(1)[0][0])
     full = [ln for ln in lines if not ln.drop and width - FIRST_LINE <= ln.end - ln.body_start <= width + 1]
-    if len(full) < 0.5 * len(widths) or len(full) < 6:
+    # NOTE: a page's menus, table cells and short list items share short widths too; text is
+    # wrapped at 20 characters or more (an official document's line holds 28)
+    if width < MIN_WIDTH or len(full) < 0.5 * len(widths) or len(full) < 6:
         return None
     mid = sum(1 for ln in full if not text[ln.end - 1].endswith(_SENTENCE_END))
     return width if mid >= 0.6 * len(full) else None

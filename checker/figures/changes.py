@@ -3,7 +3,8 @@
 Two relations, both found inside one sentence:
 
 * from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%; also
-  受理729件，较上年的860件… and 办理408件，同比下降12%（上年为480件）.
+  受理729件，较上年的860件…, 办理408件，同比下降12%（上年为480件）, and
+  2023年受理66件，2024年受理151件，同比增长128.79% (the same words after two years).
   The rate is judged exactly (checker.figures.rounding).
 * percentage points: 纠错率由15.2%下降到12.1%，下降3.1个百分点 -> 15.2-12.1.
 * unstated base: 来信来访案件90宗，同比下降42.68% (or 增长30人，增长率32%).
@@ -27,7 +28,9 @@ from checker.figures.rounding import Verdict, accepting_interval, fmt, judge, pe
 _FROM = re.compile(r"(?:由|从)(?:原来|原|过去|之前|上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年(?:度|底|末)?)?"
                    r"(?:同期)?的?(?:平均)?$")
 _TO = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:为|至|到)(?:(?:19|20)\d{2}年(?:度|底|末)?的?|今年的?|本年的?)?(?:平均)?$")
-_VERSUS = re.compile(r"(?:较|比|与)(?:上年|去年|上一年|\d{4}年)?(?:同期)?(?:的)?$")
+_VERSUS = re.compile(r"(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)?(?:同期)?(?:的)?$")
+# 2023年受理66件，2024年受理151件: the same words after two years
+_YEAR_HEAD = re.compile(r"^((?:19|20)\d{2})年?度?")
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年(?:度)?)(?:同期)?(?:为|是)?")
 MAX_BASES = 2000     # a wider range of whole bases always holds a fitting one
 
@@ -61,7 +64,18 @@ def from_to(claim: RateClaim, doc) -> tuple[Quantity, Quantity] | None:
             return a, b
         if _VERSUS.search(b.before) and len(CLAUSE_BREAK.findall(doc.text, a.end, b.lead)) <= 1 and b.value > 0:
             return b, a
+        if _year_pair(a, b) and len(CLAUSE_BREAK.findall(doc.text, a.end, b.lead)) <= 1 and a.value > 0:
+            return a, b
     return _base_in_brackets(claim, doc, qs)
+
+
+def _year_pair(a: Quantity, b: Quantity) -> bool:
+    """2023总共需办理66件，2024年总共需办理151件: one measure, an earlier year first."""
+    ma, mb = _YEAR_HEAD.match(a.before), _YEAR_HEAD.match(b.before)
+    if ma is None or mb is None or not int(ma.group(1)) < int(mb.group(1)):
+        return False
+    words = a.before[ma.end():]
+    return len(words) >= 2 and words == b.before[mb.end():] and a.after == b.after
 
 
 def _base_in_brackets(claim: RateClaim, doc, before: list) -> tuple[Quantity, Quantity] | None:
@@ -101,6 +115,41 @@ def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
     if verdict is Verdict.OK:
         return None
     return ChangeResult(verdict, f"{text} = {fmt(exact, q.decimals)}%")
+
+
+def evaluate_twin(claim: RateClaim, doc, vocab: RateVocabulary) -> ChangeResult | None:
+    """A change stated twice in one paragraph, once without its base: 新受理151件，同比增长128.78%。
+    2023年…66件，2024年…151件，同比增长128.78%. The first has no base of its own; the same
+    rate of the same value, stated with its base just after, settles it."""
+    if from_to(claim, doc) is not None or not claim.direction:
+        return None
+    counts = base_counts(claim, doc, vocab)
+    if not counts or counts[0][1]:
+        return None
+    value = counts[0][0].value
+    for twin, result in _with_pairs(doc, vocab):
+        if twin is not claim and twin.quantity.sentence.paragraph is claim.quantity.sentence.paragraph \
+                and twin.quantity.number == claim.quantity.number and twin.direction == claim.direction \
+                and from_to(twin, doc)[1].value == value and not claim.quantity.approximate:
+            return result
+    return None
+
+
+def _with_pairs(doc, vocab: RateVocabulary) -> list:
+    """(claim, ChangeResult) of every change judged against two stated values and found off."""
+    from checker.figures.relations import rate_claims
+
+    def build():
+        out = []
+        for c in rate_claims(doc, vocab):
+            result = evaluate_from_to(c, doc) if c.direction else None
+            if result is not None:
+                out.append((c, result))
+        return out
+    cache = doc.memo("figures.changes_with_pairs", dict, language=True)
+    if id(vocab) not in cache:
+        cache[id(vocab)] = (vocab, build())
+    return cache[id(vocab)][1]
 
 
 def base_counts(claim: RateClaim, doc, vocab: RateVocabulary) -> list[tuple[Quantity, bool]]:

@@ -8,7 +8,8 @@ Any consistent pairing, strong or weak, silences the claim. A pairing that
 matches only when truncated is reported as truncation (a weak one only in
 the plainest layout, where a coincidence is negligible: see _evident). A claim is
 called wrong only when it has strong pairings and none of them fits; the
-closest one is shown as the computation.
+closest one is shown as the computation. Shares (占…的X%) are judged as parts
+of a whole instead (checker.figures.shares).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from fractions import Fraction
 from checker.figures.quantities import Quantity, quantities_of, unit_family
 from checker.figures.relations import RateClaim, RateEntry, RateVocabulary, has_cue, rate_claims
 from checker.figures.rounding import Verdict, fmt, judge, percent
+from checker.figures.shares import share_analysis
 
 MAX_COMBINE = 6     # numerator counts added up at most (2**6 subsets)
 
@@ -65,7 +67,14 @@ def evaluations(doc, vocab: RateVocabulary, aligned=None) -> list[tuple[RateClai
     key = (id(vocab), aligned)
     if key not in cache:
         found, checked = [], set()
+        shares = share_analysis(doc, vocab)
         for claim in rate_claims(doc, vocab):
+            if claim.kind == "share":   # NOTE: judged as parts of a whole (checker.figures.shares)
+                checked.update(q.start for q in shares.considered.get(claim.start, ()))
+                verdict = shares.verdicts.get(claim.start)
+                if verdict is not None:
+                    found.append((claim, Evaluation(verdict.verdict, verdict)))
+                continue
             pairings, result = _evaluate(claim, vocab, aligned)
             for p in pairings:  # every figure a verdict was computed from (for `reportlint stats`)
                 checked.update(q.start for q in (claim.quantity, p.denominator, *p.parts))
@@ -96,7 +105,7 @@ def figure_counts(doc) -> tuple[int | None, int | None]:
 
 def _evaluate(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> tuple[list, Evaluation | None]:
     """The pairings considered, and the verdict (None when consistent or unsure)."""
-    if claim.kind not in ("rate", "share") or claim.quantity.value <= 0 or len(claim.chain) < 2:
+    if claim.kind != "rate" or claim.quantity.value <= 0 or len(claim.chain) < 2:
         return [], None
     pairings = _pairings(claim, vocab, aligned)
     if not pairings:
@@ -148,7 +157,7 @@ def _evident(p: Pairing, claim: RateClaim) -> bool:
 
 def _pairings(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> list[Pairing]:
     counts = [c for c in claim.chain]
-    bounded = claim.kind == "share" or vocab.is_bounded(claim.name) or (claim.entry and claim.entry.bounded)
+    bounded = vocab.is_bounded(claim.name) or (claim.entry and claim.entry.bounded)
     strong = _strong(claim, counts, vocab, aligned)
     seen = {(tuple(id(p) for p in s.parts), id(s.denominator), s.complement) for s in strong}
     weak = []
@@ -159,8 +168,6 @@ def _pairings(claim: RateClaim, vocab: RateVocabulary, aligned=None) -> list[Pai
 
 
 def _strong(claim: RateClaim, counts, vocab: RateVocabulary, aligned=None) -> list[Pairing]:
-    if claim.kind == "share":
-        return _share_pairings(claim, counts, vocab)
     entry = claim.entry or _stem_entry(claim.name, vocab)
     if entry is None:
         return []
@@ -171,7 +178,10 @@ def _strong(claim: RateClaim, counts, vocab: RateVocabulary, aligned=None) -> li
     thing = _object_of(claim.name, entry) if claim.entry is not None else ""
     dens = [c for c in counts if has_cue(c.label, entry.denominator, aligned)
             or (has_cue(c.label, totals, aligned) and (not thing or thing in c.label))]
-    nums = [c for c in counts if _numerator_cue(c.label, entry.numerator, claim.name, vocab, aligned)][:MAX_COMBINE]
+    # NOTE: the parts of a combined numerator may be narrower than its name (实质性化解15件 is one
+    # part of a 综合化解率): for such a rate a qualified count is one more candidate, never less
+    nums = [c for c in counts if (has_cue(c.label, entry.numerator, aligned) if entry.combine else
+                                  _numerator_cue(c.label, entry.numerator, claim.name, vocab, aligned))][:MAX_COMBINE]
     comps = [c for c in counts if has_cue(c.label, entry.complement, aligned)]
     groups = [(n,) for n in nums]
     if entry.combine and len(nums) > 1:
@@ -191,17 +201,6 @@ def _numerator_cue(label: str, cues, name: str, vocab: RateVocabulary, aligned=N
         return False
     narrower = tuple(q for q in vocab.qualifiers if q not in name)
     return not (narrower and label[:label.find(cue)].endswith(narrower))
-
-
-def _share_pairings(claim: RateClaim, counts, vocab: RateVocabulary) -> list[Pairing]:
-    """占…的X%: the count just before 占 over a stated total before it."""
-    before = [c for c in counts if c.end <= claim.start and c.sentence is claim.quantity.sentence]
-    if not before:
-        return []
-    n = before[-1]
-    whole = before[-2] if len(before) > 1 and n.before.startswith("其中") else None
-    return [Pairing((n,), d, False, True) for d in before[:-1]
-            if (d is whole or has_cue(d.label, vocab.totals)) and _compatible((n,), d, True)]
 
 
 def _compatible(parts, d: Quantity, bounded: bool) -> bool:

@@ -45,6 +45,9 @@ _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》|〔[^〕]*〕|�
 # Clause breaks; an ASCII comma between digit groups (1,250) is a thousands separator.
 _SPACES = " \u00a0\u2002\u3000"
 CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{3}(?!\d))")
+# A short aside in brackets without figures (含撤销、确认违法) is part of its clause: 其中纠错
+# (含撤销、确认违法)29件 counts 纠错, and 乡镇(街道)政府11件 counts 乡镇政府.
+ASIDE = re.compile(r"[（(][^（）()0-9\n。；;]{1,24}[）)]")
 
 
 class Quantity(namedtuple("Quantity", (
@@ -266,7 +269,7 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
             raw.append(found)
     if not raw:
         return []
-    breaks = [m.start() for m in CLAUSE_BREAK.finditer(norm)]
+    breaks = _breaks(norm)
     clauses = [_clause(breaks, r[9], r[8], len(norm)) for r in raw]
     out = []
     # NOTE: with a document, offsets point into its text; without, into `text` (less `base`)
@@ -286,6 +289,46 @@ def extract(text: str, base: int = 0, sentence=None, doc=None) -> list[Quantity]
         out.append(Quantity(
             value, number, mult, _UNITS.setdefault(unit, unit), kind, at(start), at(end), approx, bound,
             before, after, at(ca), at(cb), at(lead), sentence, source, shift, index))
+    return out
+
+
+def _breaks(norm: str) -> list[int]:
+    """Offsets of the clause breaks of `norm`, less those of short asides in brackets."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(norm)]
+    if "(" not in norm and "（" not in norm:
+        return breaks
+    inside = [m.span() for m in ASIDE.finditer(norm)]
+    if not inside:
+        return breaks
+    return [b for b in breaks if not any(a <= b < e for a, e in inside)]
+
+
+def clause_breaks(text: str, start: int, end: int) -> int:
+    """Clause breaks between two offsets of `text`, a short aside in brackets not counted."""
+    return len(CLAUSE_BREAK.findall(ASIDE.sub("", text[start:end])))
+
+
+def linked(text: str, prev: "Quantity", nxt: "Quantity") -> bool:
+    """Two exact counts of one family in consecutive clauses joined by a comma: items
+    of one list (维持71件，驳回申请32件)."""
+    if not (prev.is_count and nxt.is_count) or unit_family(nxt.unit) != unit_family(prev.unit):
+        return False
+    breaks = CLAUSE_BREAK.findall(text, prev.end, nxt.lead)
+    return len(breaks) == 1 and breaks[0] in "，,、"
+
+
+def runs(text: str, counts) -> list[list]:
+    """The lists among `counts` (in reading order): maximal runs of linked counts, two or more."""
+    out, run = [], []
+    for c in counts:
+        if run and linked(text, run[-1], c):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [c] if c.is_count else []
+    if len(run) >= 2:
+        out.append(run)
     return out
 
 

@@ -16,7 +16,7 @@ import re
 from collections import namedtuple
 from functools import cached_property, lru_cache
 
-from checker.figures.quantities import Quantity, quantities_of
+from checker.figures.quantities import Quantity, quantities_of, runs, unit_family
 from checker.resources import vocab_path
 from checker.yamlio import load_yaml_file
 
@@ -206,15 +206,31 @@ def _by_sentence(doc) -> dict[int, list]:
 
 def _chains(doc) -> dict:
     by_start = by_sentence(doc)
-    chains, prev = {}, None
+    chains, prev, stated = {}, None, {}
+    wholes: dict = {}
     for s in doc.sentences:
         own = [q for q in by_start.get(s.start, ()) if q.is_count]
-        chain = own
+        wholes[s.start] = _list_wholes(doc, own, stated)
+        chain = wholes[s.start] + own
         if prev is not None and prev.paragraph is s.paragraph and (not own or s.text.startswith("其中")):
-            chain = [q for q in by_start.get(prev.start, ()) if q.is_count] + own
-        chains[s.start] = tuple(chain)
+            chain = wholes[prev.start] + [q for q in by_start.get(prev.start, ()) if q.is_count] + chain
+        chains[s.start] = tuple(dict.fromkeys(chain))
+        for q in own:
+            stated[int(q.value)] = q
         prev = s
     return chains
+
+
+def _list_wholes(doc, own: list, stated: dict) -> list:
+    """Counts stated before a sentence that one of its lists adds up to exactly (全区共受理
+    176件 … 维持71件，驳回32件，…，纠错27件): the whole the list breaks down, which a rate
+    after it may be taken of. Three or more items: an equal sum is then no coincidence."""
+    out = []
+    for run in runs(doc.text, own):
+        whole = stated.get(sum(int(q.value) for q in run)) if len(run) >= 3 else None
+        if whole is not None and unit_family(whole.unit) == unit_family(run[0].unit):
+            out.append(whole)
+    return out
 
 
 def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
@@ -232,17 +248,39 @@ def _claim(doc, q: Quantity, vocab: RateVocabulary, chain) -> RateClaim | None:
     m = _NAME_END.search(before)
     if m:
         name = m.group(1)
+        if name.startswith("年") and m.start(1) and before[m.start(1) - 1].isdigit():
+            name = name.lstrip("年度")   # 2019年直接纠错率: the year is no part of the name
         direction = _direction(name, vocab) if name.endswith("率") else 0
         kind = "change" if direction and not vocab.entry_for(name) else "rate"
         if name.endswith(("占比", "比重")) or (name.endswith("比例") and "占" in before):
             kind = "share"      # NOTE: a bare 比例 may be a ratio above 100% (复议与诉讼案件比例)
         return RateClaim(q, name, kind, _start(doc, q, name), direction, vocab.entry_for(name), chain)
+    if _LINK_ONLY.fullmatch(before.strip()):
+        lead = _share_lead(doc, q)
+        if lead is not None:   # 占受理案件数比例最高，达92.71%: the name is the clause before
+            return RateClaim(q, lead[1], "share", lead[0], 0, None, chain)
     word = before[-6:]
     direction = _tail_direction(word, vocab)
     if direction and not _RATE_WORD.search(before):
         word = word.strip()
         return RateClaim(q, word, "change", _start(doc, q, word), direction, None, chain)
     return None
+
+
+_LINK_ONLY = re.compile(r"(?:均|分别)?(?:为|达|达到|高达|约为|约|是)?")
+_SHARE_LEAD = re.compile(r"占[\u4e00-\u9fff]{0,24}?(?:比例|比重|比)(?:最高|最大|最多|较高|较大|居首|第一)?$")
+
+
+def _share_lead(doc, q: Quantity) -> tuple[int, str] | None:
+    """(start, name) of a share named in the clause before `q`'s (占…比例最高，达92.71%)."""
+    end = q.clause_start - 1
+    if end <= q.sentence.start or doc.text[end] not in "，,":
+        return None
+    begin = max(q.sentence.start, end - 40)
+    m = _SHARE_LEAD.search(doc.text, begin, end)
+    if m is None or re.search(r"[，,；;：:。]", doc.text[m.start():end]):
+        return None
+    return m.start(), m.group(0)
 
 
 def _tail_direction(tail: str, vocab: RateVocabulary) -> int:

@@ -25,10 +25,11 @@ cases (结转, 上年) are skipped: their parts may add up to more.
 """
 from __future__ import annotations
 
+import itertools
 from collections import namedtuple
 from functools import cached_property, lru_cache
 
-from checker.figures.quantities import CLAUSE_BREAK, Quantity, unit_family
+from checker.figures.quantities import CLAUSE_BREAK, Quantity, linked, runs, unit_family
 from checker.figures.relations import by_sentence, has_cue, load_vocabulary
 
 
@@ -36,7 +37,8 @@ class TotalsVocabulary:
     """Part markers, partitions and exclusive outcomes (rules/data/totals.yaml)."""
 
     def __init__(self, markers: tuple, partitions: tuple, skip_words: tuple, disjoint: tuple = (),
-                 overlap_words: tuple = (), residual_words: tuple = ()):
+                 overlap_words: tuple = (), residual_words: tuple = (), total_words: tuple = ()):
+        self.total_words = total_words
         self.markers = markers
         self.partitions = partitions
         self.skip_words = skip_words
@@ -58,7 +60,8 @@ def totals_vocabulary(path: str | None = None) -> TotalsVocabulary:
                             tuple(data.get("skip_words") or ()),
                             tuple(tuple(p) for p in data.get("disjoint") or ()),
                             tuple(data.get("overlap_words") or ()),
-                            tuple(data.get("residual_words") or ()))
+                            tuple(data.get("residual_words") or ()),
+                            tuple(data.get("total_words") or ()))
 
 
 class PartsMismatch(namedtuple("PartsMismatch", "total parts kind")):
@@ -111,10 +114,10 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
         run = None
         if not (marked or has_cue(q.label, vocab.members)):
             # NOTE: …86件，民事案件52件，其余30件: a list that ends in the rest needs no marker
-            run = _run(doc, qs, i) if rest else None
+            run = _run(doc, qs, i, vocab.markers) if rest else None
             if not (run and _up_to_residual(run, vocab.residual_words)):
                 continue
-        run = run or _run(doc, qs, i)
+        run = run or _run(doc, qs, i, vocab.markers)
         # NOTE: the totals a list may belong to stand within a few dozen counts before it; a
         # wider look would make one endless sentence (a 10 MB line) quadratic
         before = qs[max(0, i - _REACH):i]
@@ -125,10 +128,18 @@ def _sentence(doc, qs: list[Quantity], earlier: list[Quantity], vocab: TotalsVoc
         if same and not same[-1].is_count:
             continue   # the nearest total is approximate (共1500余人，其中…): it may be the one
         candidates = [c for c in same if c.is_count]
+        if len(run) >= 2 and not candidates and not marked and not has_cue(q.label, vocab.total_words):
+            # NOTE: 行政不作为类案件30件，信息公开类案件27件…，其他类案件10件 with no total in
+            # reach: the first item is one of the list, not the total of the items after it
+            used.update(id(p) for p in run)
+            continue
         if len(run) < 2 or not candidates:
             continue
         marked = marked or _all_in_family(run[:2], vocab.disjoint)
-        found = _judge(run, candidates, marked, vocab)
+        # NOTE: a list of siblings before the parts (撤销48件，责令履职10件，确认违法150件。其中…)
+        # may be what they break down: its sum is one more total they may add up to
+        sums = _chain_sums(doc, [c for c in same if c.end <= q.lead])
+        found = _judge(run, candidates, marked, vocab, sums)
         used.update(id(p) for p in run)
         if found is not None:
             yield found
@@ -142,23 +153,29 @@ def _all_in_family(parts, families) -> bool:
     return any(_members(parts, f) is not None for f in families)
 
 
-def _run(doc, qs: list[Quantity], i: int) -> list[Quantity]:
-    """qs[i] and the counts of the clauses that follow it, one per clause."""
+def _run(doc, qs: list[Quantity], i: int, markers: tuple = ()) -> list[Quantity]:
+    """qs[i] and the counts of the clauses that follow it, one per clause, up to a
+    count that a part marker opens (共120件，其中…: the parts are a list of their own)."""
     run = [qs[i]]
     for nxt in qs[i + 1:]:
-        prev = run[-1]
-        if not nxt.is_count or unit_family(nxt.unit) != unit_family(prev.unit):
-            break
-        breaks = CLAUSE_BREAK.findall(doc.text, prev.end, nxt.lead)
-        if len(breaks) != 1 or breaks[0] not in "，,、":
+        if not _linked(doc, run[-1], nxt) or (markers and nxt.before.startswith(markers)):
             break
         run.append(nxt)
     return run
 
 
-def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary) -> PartsMismatch | None:
-    values = {int(c.value) for c in candidates}
-    sums = [sum(int(p.value) for p in run[:k]) for k in range(2, len(run) + 1)]
+def _linked(doc, prev: Quantity, nxt: Quantity) -> bool:
+    return linked(doc.text, prev, nxt)
+
+
+def _chain_sums(doc, counts: list[Quantity]) -> set:
+    """Sums of the lists (two or more linked counts) among `counts`."""
+    return {sum(int(x.value) for x in run) for run in runs(doc.text, counts)}
+
+
+def _judge(run, candidates, marked: bool, vocab: TotalsVocabulary, extra: set = frozenset()) -> PartsMismatch | None:
+    values = {int(c.value) for c in candidates} | set(extra)
+    sums = list(itertools.accumulate(int(p.value) for p in run))[1:]   # the first k >= 2 parts
     if any(s in values for s in sums):
         return None
     nearest = candidates[-1]

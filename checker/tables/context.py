@@ -4,7 +4,9 @@ The *introducing text* of a table is the paragraph right before it (and the
 one before that when the first is a short caption such as 具体情况见下表：),
 with nothing but line ends in between. Its exact counts (found by the
 statistics extractor, `quantities_of(doc)`) are the totals the table may be
-checked against: 全年新受理行政复议案件151件. The *nearby text* adds the
+checked against: 全年新受理行政复议案件151件. A share line that names its base
+(占新受理数比例) may also be taken of a count stated anywhere before the table
+whose words name that base (`named_totals`). The *nearby text* adds the
 other paragraphs of the section the table stands in, where the same figures
 are often repeated in words. Clauses about other years, changes or running
 totals (上年, 同比, 累计 …) are left out.
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from checker.figures.quantities import quantities_of
 from checker.tables.grid import views as table_views
 from checker.tables.shares import judge_share_line, share_lines
-from checker.tables.values import table_vocabulary
+from checker.tables.values import named_base, table_vocabulary
 
 _CAPTION_MAX = 40     # a paragraph this short before a table is its caption
 
@@ -46,13 +48,32 @@ def _analyse(doc, table) -> TableAnalysis:
     intro = introducing_paragraphs(doc, table)
     context = tuple(_counts(doc, intro))
     nearby = tuple(_counts(doc, list(intro) + [p for p in section_paragraphs(doc, table) if p not in intro]))
-    shares = tuple((v, line, judge_share_line(v, line, context)) for v in vs for line in share_lines(v))
+    shares = tuple((v, line, judge_share_line(v, line, context + named_totals(doc, table, line.label)))
+                   for v in vs for line in share_lines(v))
     partial = any(_PARTIAL.search(p.text) for p in intro)
     return TableAnalysis(table, vs, context, nearby, shares, partial)
 
 
 # 依申请公开的主要处理结果如下表 / 部分典型案件见下表: the table lists some of the whole
 _PARTIAL = re.compile(r"(?:主要|部分|重点|典型|选取|列举|等)[^，。；;]{0,12}(?:如下|下表|见表|统计表)")
+
+
+def named_totals(doc, table, label: str) -> tuple:
+    """The counts before the table whose words name the base a share label names
+    (占新受理数比例 -> 全年新受理行政复议案件151件, wherever it was stated before).
+
+    NOTE: only candidates: a share line is judged against one only when it
+    explains most of the line's cells (checker.tables.shares)."""
+    base = named_base(label)
+    if len(base) < 2:
+        return ()
+    counts, starts = doc.memo("tables.text_counts", lambda: _with_starts(_counts(doc, doc.paragraphs)), language=True)
+    end = bisect.bisect_left(starts, table.span.start)
+    return tuple(q for q in counts[:end] if base in q.before.replace("的", ""))
+
+
+def _with_starts(counts: list) -> tuple:
+    return counts, [q.start for q in counts]
 
 
 def introducing_paragraphs(doc, table) -> list:

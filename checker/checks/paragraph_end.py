@@ -1,0 +1,65 @@
+"""paragraph-end: a paragraph of sentences that stops without its closing mark.
+
+    check: paragraph-end
+    params:
+      min_chars: 20        # shorter paragraphs (headings, labels, list lines) are not judged
+      scope: paragraphs
+
+A body paragraph written in sentences (it has a comma or semicolon) ends with
+。！？ (or ；：…, a closing quote or bracket). One that stops on a word or a
+figure — 确保政府信息公开工作落到实处, 行政诉讼0件 — lost its full stop. Only a
+paragraph that really ends is judged: the next line is blank or opens a heading
+(一、 （二） 3.); a line that runs on into the next one (a wrapped page, a cut
+PDF line) is not, and neither is the document's last paragraph (an excerpt may
+stop anywhere). The fix appends 。.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._util import SCOPE, check_scope
+from checker.findings import Hit
+from checker.document.scope import blocks
+
+_CLAUSE = re.compile(r"[，；;]|(?<!\d),(?!\d)")
+_ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d]$")
+_NEXT_HEADING = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+
+
+@register
+class ParagraphEnd(CheckType):
+    name = "paragraph-end"
+    params = {
+        "scope": SCOPE,
+        "min_chars": Param((int,), 20),
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        if params["min_chars"] < 1:
+            raise ParamError("min_chars", "must be at least 1")
+        return params
+
+    def run(self, doc, p, ctx):
+        last = max((b.span.end for b in doc.content_blocks), default=0)
+        text = doc.text
+        for b in blocks(doc, p["scope"]):
+            t = b.text
+            if len(t) < p["min_chars"] or not _ENDS_OPEN.search(t) or not _CLAUSE.search(t):
+                continue
+            if b.span.end >= last:
+                continue
+            if not _ends_there(text, b.span.end):
+                continue
+            yield Hit(b.span.end - 1, b.span.end, {"text": t[-12:]}, t[-1] + "。", ((b.span.end, b.span.end, "。"),))
+
+
+def _ends_there(text: str, end: int) -> bool:
+    """Is the paragraph's line followed by a blank line or a heading?"""
+    nl = text.find("\n", end)
+    if nl < 0 or text[end:nl].strip():
+        return False
+    nxt = text.find("\n", nl + 1)
+    line = text[nl + 1:nxt if nxt >= 0 else len(text)]
+    return not line.strip() or bool(_NEXT_HEADING.match(line))

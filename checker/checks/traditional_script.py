@@ -1,0 +1,118 @@
+"""traditional-script: traditional characters in a report written in simplified ones.
+
+    check: traditional-script
+    params:
+      report: mixed        # mixed: each run of traditional characters in a simplified text
+                           # converted: the text as a whole is traditional (one finding)
+      share: 0.1           # above this share of Chinese characters the text counts as converted
+      scope: document
+
+Mainland reports are written in 规范汉字; traditional characters in one come from a
+mirror site or content farm that converted the page (區, 體, 後, 週, 髮), often badly
+(全麵, 機製). The conversion is OpenCC's traditional-to-simplified table
+(opencc-python-reimplemented, loaded on first use): a character counts as
+traditional where OpenCC's phrase-level conversion changes it. NOTE: a cheap
+gate first converts the document's distinct characters one by one (newline-separated,
+so that no phrase forms across them, and remembered for the process); a text none of
+whose characters changes is done without converting it as a whole.
+
+mixed reports each run with its simplified form, only when the text is otherwise
+simplified; converted reports one finding at the first line with traditional
+characters, with their share, and nothing else.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.checks import CheckType, Param, ParamError, register
+from checker.checks._util import SCOPE, block_at, check_scope, joined_scope
+from checker.findings import Hit
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_state: dict = {}
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s (phrase-level), built once per process."""
+    if "t2s" not in _state:
+        try:
+            from opencc import OpenCC  # NOTE: lazy: only documents with a candidate character pay
+        except ImportError as err:  # pragma: no cover - a declared dependency
+            raise RuntimeError("traditional-script needs the package opencc-python-reimplemented") from err
+        try:
+            _state["t2s"] = OpenCC("t2s").convert
+        except Exception:  # NOTE: the compiled OpenCC binding shares the module name and wants the .json
+            _state["t2s"] = OpenCC("t2s.json").convert
+    return _state["t2s"](text)
+
+
+@register
+class TraditionalScript(CheckType):
+    name = "traditional-script"
+    reports = ("mixed", "converted")
+    params = {
+        "scope": SCOPE,
+        "share": Param((float, int), 0.1, help="share of Chinese characters above which the text is converted"),
+    }
+
+    def prepare(self, params):
+        check_scope(params)
+        if not 0 < params["share"] < 1:
+            raise ParamError("share", "must be between 0 and 1")
+        return params
+
+    def run(self, doc, p, ctx):
+        text, starts, found, _ = joined_scope(doc, p["scope"])
+        runs = doc.memo(f"checks.traditional:{p['scope']}", lambda: _runs(text))
+        if not runs:
+            return
+        han = len(_HAN.findall(text))
+        changed = sum(z - a for a, z, _ in runs)
+        converted = changed > p["share"] * han
+        if p["report"] == "converted":
+            if converted:
+                i = block_at(starts, runs[0][0])
+                b = found[i]
+                yield Hit(b.span.start, b.span.end, {"share": f"{100 * changed / max(han, 1):.0f}%",
+                                                     "count": changed, "text": text[runs[0][0]:runs[0][1]]})
+            return
+        if converted:
+            return
+        for a, z, simple in runs:
+            i = block_at(starts, a)
+            base = found[i].span.start - starts[i]
+            yield Hit(base + a, base + z, {"text": text[a:z], "expected": simple}, simple)
+
+
+def _candidates(text: str) -> bool:
+    """Has the text a character that OpenCC changes on its own? NOTE: each distinct
+    character is converted once per process and remembered (a report has a thousand
+    distinct characters, a run of reports hardly more)."""
+    known = _state.setdefault("chars", {})
+    new = sorted({c for c in text if c not in known and _HAN.match(c)})
+    if new:
+        single = to_simplified("\n".join(new)).split("\n")
+        if len(single) != len(new):   # pragma: no cover - OpenCC keeps newlines
+            single = [to_simplified(c) for c in new]
+        known.update((c, c != s) for c, s in zip(new, single))
+    return any(known.get(c) for c in set(text))
+
+
+def _runs(text: str) -> list:
+    """(start, end, simplified) of every run of characters OpenCC changes."""
+    if not _candidates(text):
+        return []
+    simple = to_simplified(text)
+    if len(simple) != len(text):   # NOTE: OpenCC's tables map character to character; be safe
+        return []
+    out, i = [], 0
+    while i < len(text):
+        if text[i] != simple[i]:
+            j = i
+            while j < len(text) and text[j] != simple[j]:
+                j += 1
+            out.append((i, j, simple[i:j]))
+            i = j
+        else:
+            i += 1
+    return out
