@@ -205,9 +205,16 @@ def _entry_span(case: Case, part: str, n: int, entry: dict, line: int | None = N
 
 
 def _read(doc) -> dict:
+    """Title, year and the first heading of each kind, as the parser read them. A part that
+    names the problems and the next steps together (存在问题及改进措施) is both, as S101 counts it."""
+    from checker.document.outline import kinds_named
     heads: dict[str, str] = {}
     for s in doc.sections:
         heads.setdefault(s.kind, s.heading.marker + s.heading.text)
+    for s in doc.sections:
+        if s.kind in ("problems", "next_steps"):
+            for kind in {"problems", "next_steps"} & kinds_named(s.heading.text):
+                heads.setdefault(kind, s.heading.marker + s.heading.text)
     return {"title": doc.title.text if doc.title else None, "report_year": doc.report_year,
             "sections": {k: heads.get(k) for k in SECTION_KINDS}}
 
@@ -253,7 +260,8 @@ def evaluate(stem: str, field_dir: Path = FIELD) -> Case:
         case.findings = checker.lint_path(str(path))
     except Exception as err:  # one broken text must not stop the report
         case.lint_error = f"{type(err).__name__}: {err}"
-    case.read = _read(checker.parse_text(text, str(path)))
+    from checker.document.reading import read_path  # NOTE: as the CLI reads it (hard-wrapped text joined)
+    case.read = _read(checker.parse_text(read_path(str(path)).text, str(path)))
     return judge(case)
 
 

@@ -154,3 +154,20 @@ def test_parse_shows_the_text_as_read(tmp_path):
     shown = run("parse", "--format", "text", pdf).stdout
     want = [line.strip() for line in CLEAN.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert shown.splitlines() == want
+
+
+def test_a_report_whose_line_breaks_were_lost_is_split_at_its_headings(tmp_path):
+    body = "我县深入推进依法行政，各项工作取得明显成效。" * 10
+    fused = ("某县2022年法治政府建设情况报告" + body + "一、加强组织领导。" + body + "（一）健全机制。" + body
+             + "二、存在的问题。" + "执法队伍建设有待加强。" * 5)
+    path = tmp_path / "fused.txt"
+    path.write_text(fused + "\n", encoding="utf-8")
+    doc = build(read_path(str(path)).text)
+    assert [s.heading.marker for s in doc.sections] == ["一、", "二、"]
+    assert [c.heading.marker for c in doc.sections[0].children] == ["（一）"]
+    inline = "第一句。一、二季度各有安排。" * 30  # a numeral after 、 is a count, never a heading
+    path.write_text(inline + "\n", encoding="utf-8")
+    assert read_path(str(path)).text == inline + "\n"
+    short = tmp_path / "short.txt"  # an ordinary paragraph line with one inline 一、 stays as it is
+    short.write_text("正文第一段。\n会议要求：做好三件事。一、加强学习。二、狠抓落实。\n结尾。\n", encoding="utf-8")
+    assert read_path(str(short)).text == short.read_text(encoding="utf-8")

@@ -178,12 +178,49 @@ def rebuild(text: str, lines: list[PhysicalLine], width: int | None) -> tuple[st
 
 
 def unwrap(text: str) -> tuple[str, OffsetMap] | None:
-    """Hard-wrapped text joined into paragraphs, or None when `text` is not such text."""
+    """Hard-wrapped text joined into paragraphs, or text whose line breaks were lost split
+    at its headings (see `split_run_in`); None when `text` is neither."""
     lines = lines_of(text)
     width = wrap_width(text, lines)
     if width is None:
-        return None
+        return split_run_in(text, lines)
     return rebuild(text, lines, width)
+
+
+# A part heading inside a line, right after a sentence: 。一、坚持党的领导，… / ；（二）规范…
+_RUN_IN = re.compile(r"(?<=[。；！？!?;])[ \u3000]*(?P<mark>(?P<top>[一二三四五六七八九十]{1,2})、|[（(][一二三四五六七八九十]{1,2}[)）])"
+                     r"(?=[\u4e00-\u9fff“《])(?![一二三四五六七八九十])")
+_NUMERALS = "一二三四五六七八九十"
+LOST_BREAKS = 300  # NOTE: a line this long that holds 一、…二、 after sentences lost its line breaks
+
+
+def split_run_in(text: str, lines: list[PhysicalLine] | None = None) -> tuple[str, OffsetMap] | None:
+    """Text whose line breaks were lost (a document-sharing site's copy: the whole report on
+    one line) split before its part headings, or None. A line is split only when it is long
+    and either holds two part headings 一、 二、 … in order after sentence ends, or holds most
+    of the text and a 一、 after a sentence end; then its （一） headings after a sentence end
+    start lines too."""
+    lines = lines if lines is not None else lines_of(text)
+    cuts: list[int] = []
+    for ln in lines:
+        if ln.end - ln.start < LOST_BREAKS:
+            continue
+        found = list(_RUN_IN.finditer(text, ln.body_start, ln.end))
+        tops = [_NUMERALS.find(m["top"]) for m in found if m["top"] and len(m["top"]) == 1]
+        in_order = len(tops) >= 2 and all(b == a + 1 for a, b in zip(tops, tops[1:]))
+        whole = ln.end - ln.start >= 0.8 * len(text.strip()) and tops[:1] == [0]
+        if not (in_order or whole):
+            continue
+        cuts.extend(m.start("mark") for m in found)
+    if not cuts:
+        return None
+    out, pos = Builder(text), 0
+    for cut in cuts:
+        out.copy(pos, cut)
+        out.stand_in("\n", cut, cut)
+        pos = cut
+    out.copy(pos, len(text))
+    return out.text(), out.map
 
 
 def relocate(findings: list, source) -> list:
