@@ -27,6 +27,7 @@ def test_stages_prints_every_stage_with_its_ceiling():
 def test_profile_rules_lists_the_slowest_rules(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text((ROOT / "examples").glob("*.txt").__next__().read_text(encoding="utf-8"), encoding="utf-8")
-    out = _run("bench/profile_rules.py", str(report))
-    assert re.search(r"MB; first build [\d.]+s; build [\d.]+s; rules [\d.]+s", out)
-    assert len(re.findall(r"^\s+[\d.]+s\s+[A-Z]\d{3}\s", out, re.M)) == 15
+    out = _run("bench/profile_rules.py", "--rounds", "1", "--top", "15", str(report))
+    assert re.search(r"^1 reports; per report: build [\d.]+ ms, rules [\d.]+ ms$", out, re.M)
+    rows = re.findall(r"^\s+([\d.]+) ms\s+[\d.]+%\s+[A-Z]\d{3}\s+[a-z-]+$", out, re.M)
+    assert len(rows) == 15 and [float(x) for x in rows] == sorted((float(x) for x in rows), reverse=True)

@@ -268,3 +268,45 @@ def test_impossible_yaml_date_is_a_clear_error(tmp_path):
     bad.write_text("rules:\n  - when: 2020-13-01\n", encoding="utf-8")
     with pytest.raises(ReportlintError, match="bad.yaml"):
         load_yaml_file(bad)
+
+
+# -- the line classifier against Lark's own lexer (issue 22) --------------------------
+
+@pytest.fixture(scope="module")
+def reference_lark():
+    """The grammar parsed as Lark parses it by itself: its contextual lexer, no cache."""
+    from lark import Lark
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+def _tree(tree):
+    return [(item.data, [(t.type, str(t), t.start_pos, t.end_pos) for t in item.children])
+            for item in tree.children]
+
+
+def _real_texts():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    for folder, pattern in (("examples", "*"), ("tests/fixtures", "**/*"), ("corpus/field", "*.txt"),
+                            ("corpus/heldout", "*.txt")):
+        for path in sorted((root / folder).glob(pattern)):
+            if path.suffix in (".txt", ".md") and path.is_file():
+                yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_line_classifier_gives_larks_own_parse_on_every_real_text(reference_lark):
+    from checker.document.parser import _lark
+    texts = list(_real_texts())
+    assert len(texts) > 200
+    for text in texts:
+        assert _tree(_lark().parse(text)) == _tree(reference_lark.parse(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(ROW_FRAGMENTS, FRAGMENTS, st.sampled_from(
+    ["第一部分", "第二部分：", "二．", "三,", "（  ）", "**", "__", "## ", "> ", "ICP备", "索 引 号", "/a/b/",
+     "相关链接", "信息公开", "附件：", "十一、", "1、", "2，“", "3.5%", "（2）、"]), st.text(max_size=6)), max_size=50))
+def test_line_classifier_gives_larks_own_parse_on_generated_reports(reference_lark, parts):
+    from checker.document.parser import _lark
+    text = "".join(parts)
+    assert _tree(_lark().parse(text)) == _tree(reference_lark.parse(text))

@@ -110,44 +110,50 @@ _PROBLEM = {
 }
 
 
+# NOTE: the linter keeps the first 120 characters of an expected text; a deep nest must
+# not copy its whole body once per level (quadratic in memory)
+_EXPECTED_SPAN = 1000
+
+
 def _scan(text: str, p, following: str):
-    """Yield (start, end, args, expected) for every pairing problem in one block."""
+    """Yield (start, end, args, expected) for every pairing problem in one block.
+    Linear in the marks: open positions are kept per mark, crossed marks counted."""
     opens, closes, nest = p["opens"], p["closes"], p["nest"]
     stack: list[tuple[str, int]] = []
-    held: dict[str, int] = {}  # marks on the stack, counted (NOTE: no scan of a deep stack per mark)
-    crossed: list[str] = []  # marks already reported as crossed: their late close is not news
+    where: dict[str, list[int]] = {}  # mark -> where each copy of it on the stack opened
+    crossed: dict[str, int] = {}  # marks already reported as crossed: their late close is not news
     # NOTE: 《甲，《乙》 nests only if the outer 《 is closed; otherwise it is the unclosed one
     nested: list[tuple[int, tuple]] = []   # (where the outer mark opened, the hit)
 
     def pop():
         mark, at = stack.pop()
-        held[mark] -= 1
+        where[mark].pop()
         return mark, at
 
     for found in p["marks"].finditer(text):
         i, ch = found.start(), found.group()
         if ch in opens:
             stack.append((ch, i))
-            held[ch] = held.get(ch, 0) + 1
+            where.setdefault(ch, []).append(i)
         elif ch in closes:
             want = closes[ch]
             if stack and stack[-1][0] == want:
                 mark, at = pop()
-                if mark in nest and held.get(mark):
+                if mark in nest and where[mark]:
                     inner = nest[mark]
-                    outer = next(a for m, a in reversed(stack) if m == mark)
-                    nested.append((outer, (at, i + 1, _args("nested", mark, inner), inner[0] + text[at + 1:i] + inner[1])))
+                    body = text[at + 1:min(i, at + 1 + _EXPECTED_SPAN)]
+                    nested.append((where[mark][-1], (at, i + 1, _args("nested", mark, inner), inner[0] + body + inner[1])))
             elif stack and WIDTH_TWINS.get(stack[-1][0]) == want:
                 mark, at = pop()
                 yield i, i + 1, _args("width", ch), opens[mark]
-            elif held.get(want):
+            elif where.get(want):
                 while stack and stack[-1][0] != want:
                     mark, at = pop()
-                    crossed.append(mark)
+                    crossed[mark] = crossed.get(mark, 0) + 1
                     yield at, i + 1, _args("crossed", mark), None
                 pop()
-            elif want in crossed:
-                crossed.remove(want)
+            elif crossed.get(want):
+                crossed[want] -= 1
             elif not _list_marker(text, i):
                 yield _clause_start(text, i), i + 1, _args("unopened", ch), None
     unclosed = {at for _, at in stack}

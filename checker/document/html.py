@@ -325,6 +325,7 @@ _REACH = 48  # ancestors a paragraph counts for (libxml2 nests at most 255 deep)
 _SENTENCE = re.compile(r"[。；！？，]")
 # NOTE: what only page furniture says anywhere in a short line (浏览次数, 分享到, ICP备…), and
 # labels that start one (当前位置：, 来源：…); never words a report uses in a sentence
+_BUTTONS = "打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|收藏本页|加入收藏|我要纠错|纠错"
 _FURNITURE = re.compile(
     r"^(?:当前位置|您现在的位置|您的位置|所在位置)\s*[:：]|^首页\s*[>/»＞]|"
     r"(?:浏览次数|访问量|访问次数|点击数|点击量|点击率|阅读次数|浏览量|阅读量|阅读)\s*[:：]|"
@@ -335,8 +336,10 @@ _FURNITURE = re.compile(
     r"发文日期|主题分类|公开方式|公开范围|有效性|发文机关|发文字号|文号|信息分类|关键词|内容概述|信息名称)\s*[:：]|"
     r"^索\s*引\s*号|^(?:日\s*期|时\s*间)\s*[:：]\s*(?:19|20)\d\d\s*[-/.年]\s*\d\d?\s*[-/.月]\s*\d\d?日?"
     r"(?:\s*\d\d?:\d\d(?::\d\d)?)?(?:\s|$)|"
-    r"^(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|收藏本页|加入收藏|我要纠错|纠错)"
-    r"\s*[】\]]?\s*[|｜]?\s*)+$", re.I)
+    # NOTE: a row of buttons, written so that a run of words splits one way only (the
+    # nested repeat `(?:[【]?\s*word\s*[】]?\s*)+` took exponential time on 打印 打印 … x)
+    rf"^[【\[]?\s*(?:{_BUTTONS})(?:\s*(?:[】\]]\s*)?(?:[|｜]\s*)?(?:[【\[]\s*)?(?:{_BUTTONS}))*"
+    r"\s*(?:[】\]]\s*)?(?:[|｜]\s*)?$", re.I)
 
 
 def _size(text: str) -> int:
@@ -431,7 +434,9 @@ def _followers(root, lines) -> list:
 
 _TITLE_CLASS = re.compile(r"title|tit\b|headline|biaoti|^bt|_bt|-bt", re.I)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_STRONG_SEP = re.compile(r"\s*(?:_+|\|+|｜|-{2,}|—{2,}|\s[-–—]\s|(?<![\d-])[-–—](?![\d-]))\s*")
+# NOTE: (?!(?<=\s)\s): a separator starts at the first space of a run (else a run of
+# U+3000 in a <title> was tried from each of its spaces: quadratic)
+_STRONG_SEP = re.compile(r"(?!(?<=\s)\s)\s*(?:_+|\|+|｜|-{2,}|—{2,}|\s[-–—]\s|(?<![\d-])[-–—](?![\d-]))\s*")
 _SITE = re.compile(r"(?:人民政府|政府网|门户网站?|网站|政务网|信息网|网|首页|信息公开)$")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_KEY = re.compile(r"(?<!当前)(?<!成文)(?<!印发)(?<!生成)(?:发布|发表|公开|更新)?(?:时\s*间|日\s*期)\s*[:：]\s*")

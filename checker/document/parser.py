@@ -3,8 +3,9 @@
 The grammar (grammar/report.lark) tokenises each line as a heading marker plus
 text, page debris, or plain text. This module turns the parse tree into `Line`
 records and `Heading` records with exact character spans; checker.document.outline
-builds the document from them. Lark is imported and the parser constructed
-only on first use, and the LALR tables are kept in the user cache.
+builds the document from them. Lark's parser is constructed on first use and its
+LALR tables kept in the user cache; its lexer is LineLexer, one compiled regular
+expression made of the grammar's own terminals.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import re
 import sys
 from sys import intern
 from functools import lru_cache
+
+from lark.lexer import Lexer, Token
 
 from checker.document.model import Heading, Line, LineIndex
 from checker.document.numerals import int_to_cn, numeral_value
@@ -37,7 +40,51 @@ def grammar_text(possessive: bool = sys.version_info >= (3, 11)) -> str:
     return grammar if possessive else grammar.replace("]*+", "]*")
 
 
-_LARK_OPTIONS = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
+def lark_order(terminals) -> list:
+    """The terminals in the order Lark's own lexer tries them (lark.lexer.BasicLexer):
+    by priority, then the longest possible match, the longest pattern, the name."""
+    return sorted(terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+
+
+def line_classifier(terminals):
+    """One compiled regular expression that reads a line as the grammar does: the first
+    line-item terminal that matches at its start (in Lark's order), then TEXT for the
+    rest of the line; or TEXT alone; or a run of line ends (_NL)."""
+    items = [t for t in lark_order(terminals) if t.name not in ("TEXT", "_NL")]
+    regexp = {t.name: t.pattern.to_regexp() for t in terminals}
+    rest = regexp["TEXT"]
+    line = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})(?P<{t.name}{_THEN_TEXT}>{rest})?" for t in items)
+    return re.compile(f"(?P<_NL>{regexp['_NL']})|{line}|(?P<TEXT>{rest})")
+
+
+_THEN_TEXT = "__TEXT"
+
+
+class LineLexer(Lexer):
+    """Lark's lexing of this grammar, one compiled regular expression run over the text in C.
+
+    NOTE: in every parser state the grammar accepts either a line item, or after a
+    heading marker its TEXT, or a line end; so Lark's contextual lexer reads each line
+    as line_classifier does, only with a Python loop per token. tests/test_parser.py
+    parses examples, fixtures, the field corpora and generated reports both ways and
+    compares the trees."""
+
+    def __init__(self, lexer_conf):
+        self.pattern = line_classifier(lexer_conf.terminals)
+
+    def lex(self, text: str):
+        new = Token._future_new
+        for m in self.pattern.finditer(text):
+            name = m.lastgroup
+            if not name.endswith(_THEN_TEXT):
+                yield new(name, m.group(), m.start(), end_pos=m.end())
+                continue
+            first = name[:-len(_THEN_TEXT)]
+            yield new(first, m.group(first), m.start(), end_pos=m.end(first))
+            yield new("TEXT", m.group(name), m.start(name), end_pos=m.end())
+
+
+_LARK_OPTIONS = dict(parser="lalr", lexer=LineLexer, maybe_placeholders=False)
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ MAX_PAGES = 500
 MAX_TEXT = 20 * 1024 * 1024
 MIN_CHARS_PER_PAGE = 20   # less text than this on average: a scan, not a text layer
 
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$"
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*(?:[/，,]\s*)?共\s*\d{1,4}\s*页)?$"
                           r"|^\d{1,4}\s*/\s*\d{1,4}$|^(?:page|Page)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
 _TITLE_WORDS = re.compile(r"报告|总结|情况|年报|统计|数据")

@@ -12,7 +12,9 @@ from checker.formatters.htmlpage import esc, icon
 _QUOTE_MAX = 160
 _OPERATOR = re.compile(r"\s*([/×÷*+=＝≠<>≤≥])\s*")
 _SPACES = re.compile(r"\s+")
-_PERCENT = re.compile(r"[0-9０-９][0-9０-９.,．]*\s*[%％]")
+# NOTE: a run of digits with its optional sign, taken whole (searching for `digits%` from
+# each digit of a long run was quadratic)
+_FIGURE = re.compile(r"[0-9０-９][0-9０-９.,．]*(\s*[%％])?")
 
 
 def shorten(text: str, limit: int = _QUOTE_MAX) -> str:
@@ -22,7 +24,7 @@ def shorten(text: str, limit: int = _QUOTE_MAX) -> str:
 
 def _printed(quote: str) -> str:
     """The figure as the report prints it: the span's last percentage, else the span."""
-    found = _PERCENT.findall(quote)
+    found = [m.group() for m in _FIGURE.finditer(quote) if m.group(1)]
     return _SPACES.sub(" ", found[-1]) if found else shorten(quote, 40)
 
 
