@@ -80,9 +80,18 @@ def fingerprint(key: tuple) -> str:
     return hashlib.sha256(json.dumps(list(key), ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
+def base_of(path: str) -> str:
+    """The folder a baseline file's paths are relative to: its own."""
+    return os.path.dirname(os.path.abspath(path))
+
+
 def write(path: str, findings, sources=None) -> int:
-    base = os.path.dirname(os.path.abspath(path))
-    entries = sorted(keys(findings, base, sources))
+    return write_keys(path, keys(findings, base_of(path), sources))
+
+
+def write_keys(path: str, entries) -> int:
+    """Write a baseline of these fingerprints (keys(…, base_of(path), …)); their number."""
+    entries = sorted(entries)
     data = {"tool": "reportlint", "version": VERSION,
             "findings": [{"path": p, "rule": r, "quote": q, "sentence": t, "occurrence": n}
                          for p, r, q, t, n in entries]}
@@ -118,8 +127,19 @@ def load(path: str) -> tuple[int, set[tuple]]:
     return version, out
 
 
+class Baseline:
+    """A baseline file, read once, that tells the new findings from the recorded ones."""
+
+    def __init__(self, path: str):
+        self.version, self.known = load(path)
+        self.base = base_of(path)
+
+    def new(self, findings, sources=None) -> list:
+        """The findings whose fingerprint is not recorded (NOTE: a file's findings all at once:
+        a fingerprint counts the occurrences within its file)."""
+        return [f for f, k in zip(findings, keys(findings, self.base, sources, self.version)) if k not in self.known]
+
+
 def filter_new(findings, path: str, sources=None) -> list:
     """The findings whose fingerprint is not in the baseline file."""
-    version, known = load(path)
-    base = os.path.dirname(os.path.abspath(path))
-    return [f for f, k in zip(findings, keys(findings, base, sources, version)) if k not in known]
+    return Baseline(path).new(findings, sources)

@@ -132,89 +132,115 @@ def _start_method() -> str:
 _WORKER: dict = {}
 
 
-def _init(config, mode, keep_docs=False, cache=None):
-    _WORKER.update(config=config, mode=mode, keep_docs=keep_docs, cache=cache)
+def _init(configs, mode, keep_docs=False, caches=None):
+    _WORKER.update(configs=configs, mode=mode, keep_docs=keep_docs, caches=caches)
 
 
-def _work(path: str) -> FileResult:
-    result = lint_file(path, _WORKER["config"], _WORKER["mode"], _WORKER["keep_docs"], _WORKER["cache"])
-    result.doc = None  # rebuilt by the parent: a Document with its caches is costly to pickle
-    return result
+def _work(batch: list) -> list:
+    """Lint a batch of (path, group) tasks in a worker: each with its group's configuration."""
+    out = []
+    for path, group in batch:
+        caches = _WORKER["caches"]
+        result = lint_file(path, _WORKER["configs"][group], _WORKER["mode"], _WORKER["keep_docs"],
+                           caches[group] if caches else None)
+        result.doc = None  # rebuilt by the parent: a Document with its caches is costly to pickle
+        out.append(result)
+    return out
 
 
 def run_files(files, config, jobs: int | None = None, mode: str | None = None,
               keep_docs: bool = False, progress=None, start_method: str | None = None,
               cache=None) -> list[FileResult]:
     """Lint every file; results in the order of `files` whatever the number of jobs."""
+    return list(iter_files([(path, 0) for path in files], [config], jobs, mode, keep_docs, progress,
+                           start_method, [cache]))
+
+
+def iter_files(tasks, configs, jobs: int | None = None, mode: str | None = None, keep_docs: bool = False,
+               progress=None, start_method: str | None = None, caches=None):
+    """Lint each (path, group) of `tasks` with configs[group] (and caches[group]); yield the
+    FileResults one by one in the order of `tasks`, whatever the number of jobs.
+
+    NOTE: results are yielded as they come, and the workers are kept at most a few batches
+    ahead of the caller, so a run over 100,000 files holds a few files' results at a time."""
     if mode or keep_docs:
-        cache = None
+        caches = None
+    caches = caches if caches and any(c is not None for c in caches) else None
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
-    jobs = min(jobs, len(files))
-    if jobs <= 1 or "-" in files:
-        out = []
-        for i, path in enumerate(files):
-            out.append(lint_file(path, config, mode, keep_docs, cache))
+    jobs = min(jobs, len(tasks))
+    done = 0
+    if jobs <= 1 or any(path == "-" for path, _ in tasks):
+        for path, group in tasks:
+            result = lint_file(path, configs[group], mode, keep_docs, caches[group] if caches else None)
+            done += 1
             if progress:
-                progress(i + 1, len(files))
-        return out
-    if cache is not None:
-        return _run_cached(files, config, jobs, progress, start_method, cache)
-    out = list(_pool(files, config, jobs, mode, keep_docs, progress, start_method))
-    if keep_docs:
-        from checker.document.outline import build
-        for r in out:
-            if r.source is not None:
-                r.doc = build(r.source.text, r.name)
-    return out
+                progress(done, len(tasks))
+            yield result
+        return
+    for result in _pooled(tasks, configs, jobs, mode, keep_docs, start_method, caches):
+        if keep_docs and result.source is not None:
+            from checker.document.outline import build
+            result.doc = build(result.source.text, result.name)
+        done += 1
+        if progress:
+            progress(done, len(tasks))
+        yield result
 
 
-def _executor(config, mode, keep_docs, cache, jobs, start_method):
+def _executor(configs, mode, keep_docs, caches, jobs, start_method):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     ctx = multiprocessing.get_context(start_method or _start_method())
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                               initargs=(config, mode, keep_docs, cache))
+                               initargs=(configs, mode, keep_docs, caches))
 
 
-def _pool(files, config, jobs, mode, keep_docs, progress, start_method):
-    """Lint files in a process pool; yield the results in the order of files."""
-    # NOTE: small batches: one round trip per file costs more than a short report takes
-    # to lint, while batches of a few keep the workers evenly loaded to the end
-    chunk = max(1, min(8, len(files) // (jobs * 16)))
-    with _executor(config, mode, keep_docs, None, jobs, start_method) as pool:
-        for i, result in enumerate(pool.map(_work, files, chunksize=chunk)):
-            if progress:
-                progress(i + 1, len(files))
-            yield result
+def _pooled(tasks, configs, jobs, mode, keep_docs, start_method, caches):
+    """The results in task order: cache hits served here, misses linted by a pool of workers
+    (started at the first miss, never when every file hits), in small batches.
 
+    NOTE: small batches, because one round trip per file costs more than a short report
+    takes to lint, while batches of a few keep the workers evenly loaded to the end. A miss
+    is read twice (here and in its worker); reading is cheap next to linting."""
+    from collections import deque
+    size = max(1, min(8, len(tasks) // (jobs * 16)))
+    ahead = jobs * 4           # batches in flight
+    held = ahead * size * 2    # results waiting for an earlier one, at most
+    pool, waiting, batch, in_flight = None, deque(), [], 0
+    failed = True
 
-def _run_cached(files, config, jobs, progress, start_method, cache) -> list[FileResult]:
-    """Hits are served here; each miss goes to the pool, started at the first miss (never when all hit).
+    def submit():
+        nonlocal pool, batch, in_flight
+        pool = pool or _executor(configs, mode, keep_docs, caches, jobs, start_method)
+        waiting.append(pool.submit(_work, batch))
+        batch, in_flight = [], in_flight + 1
 
-    NOTE: a miss is read twice (here and in its worker); reading is cheap next
-    to linting, and the worker keys the text it read itself. Workers start on
-    the first miss while this process goes on looking up the others.
-    """
-    out: list = [None] * len(files)
-    pending, pool, done, failed = [], None, 0, True
-    try:
-        for i, path in enumerate(files):
-            hit = _cached(path, cache, config.unwrap)
-            if hit is None:
-                pool = pool or _executor(config, None, False, cache, jobs, start_method)
-                pending.append((i, pool.submit(_work, path)))
+    def drain(until_fewer_than: int):
+        nonlocal in_flight
+        while waiting and (in_flight >= until_fewer_than or len(waiting) >= held):
+            head = waiting.popleft()
+            if isinstance(head, FileResult):
+                yield head
                 continue
-            out[i] = hit
-            done += 1
-            if progress:
-                progress(done, len(files))
-        for i, future in pending:
-            out[i] = future.result()
-            done += 1
-            if progress:
-                progress(done, len(files))
+            in_flight -= 1
+            yield from head.result()
+
+    try:
+        for path, group in tasks:
+            hit = _cached(path, caches[group], configs[group].unwrap) if caches and caches[group] else None
+            if hit is not None:
+                if batch:
+                    submit()
+                waiting.append(hit)
+            else:
+                batch.append((path, group))
+                if len(batch) >= size:
+                    submit()
+            yield from drain(ahead)
+        if batch:
+            submit()
+        yield from drain(0)
         failed = False
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=failed)
-    return out

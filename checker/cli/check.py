@@ -15,7 +15,7 @@ import click
 
 from checker.cli import options
 from checker.cli.output import write as write_output
-from checker.errors import ExitCode, ReportlintError
+from checker.errors import ReportlintError
 from checker.formatters import FORMATS
 
 
@@ -85,10 +85,6 @@ def _use_color(no_color: bool, output) -> bool:
     return sys.stdout.isatty()
 
 
-def _note(msg: str) -> None:
-    click.echo(f"reportlint: {msg}", err=True)
-
-
 def run_check(**kwargs) -> int:
     from checker import usercache
     opts = CheckOptions(**kwargs)
@@ -103,48 +99,27 @@ def _run(opts: CheckOptions) -> int:
         raise ReportlintError("--fix/--diff cannot be combined with --baseline/--write-baseline")
     from checker.cli.configs import Configs
     from checker.cli.files import expand_all
-    from checker.linter import at_or_above
+    from checker.cli.outcome import Outcome
     configs = Configs(opts.config_path, {"select": opts.select, "ignore": opts.ignore, "fail_on": opts.fail_on,
                                          "lang": opts.lang, "report_year": opts.report_year, "kind": opts.kind,
                                          "unwrap": False if opts.no_unwrap else None})
     config = configs.for_folder(os.getcwd())  # NOTE: the run's language and output settings
     _validated(config)
-    if opts.baseline:
-        from checker.baseline import load
-        load(opts.baseline)  # a broken baseline fails before the work
+    outcome = Outcome(opts, [])  # NOTE: a broken baseline fails here, before the work
     files = expand_all(opts.paths, configs, gitignore=not opts.no_gitignore)
     groups = configs.groups(files)
-    results: list = [None] * len(files)
-    for group_config, indices in groups:
+    for group_config, _ in groups:
         _validated(group_config)
-        for i, r in zip(indices, _lint_all([files[i] for i in indices], group_config, opts)):
-            results[i] = r
-    status = ExitCode.OK
-    for r in results:
-        if r.error:
-            _note(f"error: {r.error}")
-            status = ExitCode.USAGE
+    outcome.fail_on = [c.fail_on for c, _ in groups]
+    results = _lint_all(files, groups, opts)
     if opts.diff:
-        return max(status, _report_diff(results, opts))
-    if opts.fix:
-        status = max(status, _write_fixes(results))
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
-    if opts.write_baseline:
-        from checker.baseline import write
-        n = write(opts.write_baseline, findings, _sources(results))
-        _note(f"wrote {n} finding(s) to the baseline {opts.write_baseline}")
-        return max(status, _rule_errors(results))
-    if opts.baseline:
-        from checker.baseline import filter_new
-        findings = filter_new(findings, opts.baseline, _sources(results))
-    write_output(_format(findings, results, config, opts, [c for c, _ in groups]), opts.output)
-    status = max(status, _rule_errors(results))
-    if status != ExitCode.OK:
-        return status
-    kept = {id(f) for f in findings}
-    failing = any(at_or_above([f for i in indices for f in results[i].findings if id(f) in kept], c.fail_on)
-                  for c, indices in groups)
-    return ExitCode.FINDINGS if failing and not opts.exit_zero else ExitCode.OK
+        write_output(outcome.diff_chunks(results), opts.output)
+    elif opts.write_baseline:
+        for _ in outcome.reports(results, {}):
+            pass
+    else:
+        write_output(_format(outcome, results, config, opts, [c for c, _ in groups]), opts.output)
+    return outcome.finish()
 
 
 def _validated(config) -> None:
@@ -166,94 +141,40 @@ def _result_cache(config, opts, mode):
     return open_cache(config, rule_inputs(tuple(config.rules)))
 
 
-def _lint_all(files, config, opts):
-    from checker.cli.batch import run_files
+def _lint_all(files, groups, opts):
+    """(order, group, FileResult) for every file, in output order (by the name reported, as
+    findings are sorted), one at a time as the files are linted."""
+    from checker.cli.batch import iter_files
     from checker.cli.progress import Bar, wanted
     mode = "diff" if opts.diff else "fix" if opts.fix else None
     if mode and opts.unsafe_fixes:
         mode += "-unsafe"
-    cache = _result_cache(config, opts, mode)
-    bar = Bar(config.lang) if wanted(len(files), opts.progress) else None
+    group_of = [0] * len(files)
+    for g, (_, indices) in enumerate(groups):
+        for i in indices:
+            group_of[i] = g
+    order = sorted(range(len(files)), key=lambda i: "<stdin>" if files[i] == "-" else files[i])
+    configs = [c for c, _ in groups]
+    caches = [_result_cache(c, opts, mode) for c in configs]
+    bar = Bar(configs[0].lang) if groups and wanted(len(files), opts.progress) else None
     try:
-        return run_files(files, config, opts.jobs, mode, keep_docs=opts.fmt == "html", progress=bar,
-                         cache=cache)
+        stream = iter_files([(files[i], group_of[i]) for i in order], configs, opts.jobs, mode,
+                            keep_docs=opts.fmt == "html", progress=bar, caches=caches)
+        for i, r in zip(order, stream):
+            yield i, group_of[i], r
     finally:
         if bar:
             bar.close()
 
 
-def _rule_errors(results) -> int:
-    errors = [e for r in results for e in r.errors]
-    for err in errors:
-        _note(f"error: {err}")
-    return ExitCode.USAGE if errors else ExitCode.OK
-
-
-def _dropped(r) -> None:
-    for d in r.fix.dropped:
-        _note(f"{r.name}:{d.line}:{d.column}: {d.rule}: fix not applied: {d.reason}")
-
-
-def _report_diff(results, opts) -> int:
-    from checker.fixer import unified_diff
-    chunks = []
-    for r in results:
-        if r.fix is None:
-            continue
-        _dropped(r)
-        if r.fix.changed:
-            chunks.append(unified_diff(r.name, r.fix.original, r.fix.fixed))
-    write_output("".join(chunks), opts.output)
-    return max(ExitCode.FINDINGS if chunks else ExitCode.OK, _rule_errors(results))
-
-
-def _write_fixes(results) -> int:
-    from checker.cli.rewrite import write_fixed
-    from checker.document.reading import encode, read_path
-    status, n_fixed, n_files = ExitCode.OK, 0, 0
-    for r in results:
-        if r.fix is None:
-            if r.source is not None and r.path.lower().endswith(".docx"):
-                _note(f"{r.name}: Word files are never rewritten (--diff shows the fixes in their text)")
-            elif r.source is not None and r.source.original is not None:
-                _note(f"{r.name}: a PDF or web page is never rewritten; fix the document it was made from")
-            continue
-        _dropped(r)
-        if not r.fix.changed:
-            continue
-        try:
-            fresh = read_path(r.path)
-            original = r.fix.original
-            if fresh.text != original:
-                raise ReportlintError(f"{r.path}: changed while reportlint was running; not fixed")
-            write_fixed(r.path, encode(fresh, r.fix.fixed), lambda: read_path(r.path).text == original)
-        except ReportlintError as err:
-            _note(f"error: {err}")
-            status = ExitCode.USAGE
-            continue
-        n_fixed += len(r.fix.applied)
-        n_files += 1
-    if n_fixed:
-        _note(f"fixed {n_fixed} finding(s) in {n_files} file(s)")
-    return status
-
-
-def _sources(results) -> dict:
-    """path -> text of every file read (formatters and baselines read quotes from them)."""
-    return {r.name: r.source.shown for r in results if r.source is not None}
-
-
-def _format(findings, results, config, opts, configs=()):
-    """The report as pieces of text (see checker.formatters.pieces); the rules of every
-    configuration used are described (SARIF, HTML)."""
+def _format(outcome, results, config, opts, configs=()):
+    """The report as pieces of text (see checker.formatters.pieces), made as the results
+    come; the rules of every configuration used are described (SARIF, HTML)."""
     from checker.formatters import Options, pieces
     from checker.rules import load_rules
-    sources = _sources(results)
-    if opts.fix:
-        sources = {r.name: (r.fix.fixed if r.fix else r.source.text) for r in results if r.source is not None}
-    docs = {r.name: r.doc for r in results if r.doc is not None}
     rules = {r.id: r for c in (config, *configs) for r in load_rules(tuple(c.rules))}
+    docs: dict = {}  # NOTE: filled as the results come; only the HTML page keeps Documents
     options = Options(lang=config.lang, color=_use_color(opts.no_color, opts.output),
                       rules=tuple(rules.values()), docs=docs, style=opts.style,
                       unsafe_fixes=opts.unsafe_fixes, fixing=opts.fix)
-    return pieces(opts.fmt)(findings, sources, options)
+    return pieces(opts.fmt)(outcome.reports(results, docs), options)

@@ -1,10 +1,12 @@
-"""Output formatters: rule-agnostic, each turns findings into one string.
+"""Output formatters: rule-agnostic, each turns the findings of a run into text.
 
-A formatter is a function `format(findings, sources, options) -> str` where
-`sources` maps a path to its text (for source lines and snippets) and
-`options` carries lang, colour and the rules (for SARIF/HTML help). A formatter
-module may also offer `chunks(...)` with the same arguments, yielding the same
-text in pieces: the CLI then writes them as they come (`pieces()`).
+A formatter module offers `chunks(files, options)`: `files` is an iterable of
+FileReport (one file's findings in output order and its text, for source lines and
+snippets), read once, in output order; `options` carries lang, colour and the rules
+(for SARIF/HTML help). It yields the output in pieces, which the CLI writes as they
+come, so a run over 100,000 reports never holds them all (checker.cli.check).
+`get(name)` gives the same as one string from (findings, sources), where `sources`
+maps a path to its text.
 
 Layer 6. May import: the engine modules (baseline, for fingerprints) and every
 layer before them; not checker.cli.
@@ -63,6 +65,42 @@ def shown_path(path: str) -> str:
     return printable(encodable(path))
 
 
+class FileReport:
+    """One file's part of the output: its name as reported, its findings in output order,
+    its text (None when it could not be read) and its place among the files named (some
+    listings follow the command line's order, not the output's)."""
+    __slots__ = ("path", "findings", "text", "order")
+
+    def __init__(self, path: str, findings: list, text: str | None, order: int = 0):
+        self.path, self.findings, self.text, self.order = path, findings, text, order
+
+    @property
+    def sources(self) -> dict:
+        """path -> text, for the helpers that read quotes and sentences (checker.findings.quote_of)."""
+        return {self.path: self.text} if self.text is not None else {}
+
+
+def by_file(findings, sources) -> list[FileReport]:
+    """FileReports for findings (kept in their order, grouped by path in order of first
+    appearance) and for the files of `sources` (path -> text) that have none."""
+    reports: dict[str, FileReport] = {}
+    order = {path: k for k, path in enumerate(sources)}
+    for f in findings:
+        report = reports.get(f.path)
+        if report is None:
+            if f.path not in order:  # a file without text comes after the files named
+                order[f.path] = len(order)
+            report = reports[f.path] = FileReport(f.path, [], sources.get(f.path), order[f.path])
+        report.findings.append(f)
+    rest = [FileReport(path, [], text, k) for k, (path, text) in enumerate(sources.items()) if path not in reports]
+    return list(reports.values()) + rest
+
+
+def whole(chunks, findings, sources, options) -> str:
+    """A formatter's output as one string, from findings and path -> text."""
+    return "".join(chunks(by_file(findings, sources), options))
+
+
 def _module(name: str):
     if name not in FORMATS:
         raise KeyError(name)
@@ -70,13 +108,10 @@ def _module(name: str):
 
 
 def get(name: str):
+    """The formatter as one function (findings, sources, options) -> str."""
     return _module(name).format
 
 
 def pieces(name: str):
-    """The formatter as a function yielding its text in pieces (one piece when the
-    formatter has no `chunks`)."""
-    module = _module(name)
-    if hasattr(module, "chunks"):
-        return module.chunks
-    return lambda findings, sources, options: iter((module.format(findings, sources, options),))
+    """The formatter as a function (files, options) yielding its text in pieces (see above)."""
+    return _module(name).chunks

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from checker.formatters import printable, shown_path
+from checker.formatters import printable, shown_path, whole
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,13 +23,18 @@ def escape_property(s: str) -> str:
     return escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def format(findings, sources, options) -> str:
+def chunks(files, options):
+    """One line per finding, as they come."""
     expected = "应为" if options.lang == "zh" else "expected"
-    out = []
-    for f in findings:
-        props = [("file", shown_path(f.path.replace(os.sep, "/"))), ("line", f.line), ("col", f.column),
-                 ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule)]
-        head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
-        message = f.message + (f"（{expected}: {f.expected}）" if f.expected and f.expected not in f.message else "")
-        out.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(printable(message))}")
-    return "".join(line + "\n" for line in out)
+    for file in files:
+        for f in file.findings:
+            props = [("file", shown_path(f.path.replace(os.sep, "/"))), ("line", f.line), ("col", f.column),
+                     ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule)]
+            head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
+            message = f.message + (f"（{expected}: {f.expected}）" if f.expected and f.expected not in f.message else "")
+            yield f"::{COMMANDS[f.severity]} {head}::{escape_data(printable(message))}\n"
+
+
+def format(findings, sources, options) -> str:
+    """The whole output as one string (sources: path -> text)."""
+    return whole(chunks, findings, sources, options)

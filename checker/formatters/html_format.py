@@ -18,6 +18,7 @@ from collections import Counter
 from string import Template
 
 from checker.findings import CATEGORIES
+from checker.formatters import whole
 from checker.formatters.htmlpage import SEVERITY_ORDER, asset, esc, icon
 from checker.formatters.htmlpage.fileview import file_view
 from checker.formatters.htmlpage.labels import Labels
@@ -73,7 +74,14 @@ def _filters(findings, labels) -> str:
             f'<fieldset><legend>{esc(labels["category"])}</legend>{cat_boxes or "—"}</fieldset></div></details>')
 
 
-def format(findings, sources, options) -> str:
+def chunks(files, options):
+    """The page, in one piece: it shows every report at once (not for a national corpus)."""
+    reports = sorted(files, key=lambda r: r.order)
+    findings = [f for r in sorted(reports, key=lambda r: r.path) for f in r.findings]
+    yield _page(findings, {r.path: r.text for r in reports if r.text is not None}, options)
+
+
+def _page(findings, sources, options) -> str:
     labels = Labels(options.lang)
     rules = {r.id: r for r in options.rules}
     docs = options.docs or {}
@@ -90,3 +98,8 @@ def format(findings, sources, options) -> str:
         lang="en" if labels.lang == "en" else "zh-CN", csp=_csp(style, script), version=esc(_version()),
         title=esc(labels["title"]), style=style, script=script, files_label=esc(labels["files"]),
         nav=_nav(files, len(files) > 1, labels), filters=_filters(findings, labels), views="\n".join(views))
+
+
+def format(findings, sources, options) -> str:
+    """The whole output as one string (sources: path -> text)."""
+    return whole(chunks, findings, sources, options)

@@ -4,26 +4,20 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 
-from checker.formatters import shown_path
+from checker.formatters import shown_path, whole
 
 
-def format(findings, sources, options) -> str:
-    return "".join(chunks(findings, sources, options))
-
-
-def chunks(findings, sources, options):
+def chunks(files, options):
     """The output in pieces, one per finding (written as they come: a 10 MB file's
     tens of thousands of findings never stand in memory as one string)."""
-    if not findings:
-        yield "[]\n"
-        return
     sep = "[\n"
-    for f in findings:
-        row = f.as_json()
-        row["path"] = shown_path(row["path"])
-        yield sep + _row(row)
-        sep = ",\n"
-    yield "\n]\n"
+    for file in files:
+        for f in file.findings:
+            row = f.as_json()
+            row["path"] = shown_path(row["path"])
+            yield sep + _row(row)
+            sep = ",\n"
+    yield "[]\n" if sep == "[\n" else "\n]\n"
 
 
 def _row(row: dict) -> str:
@@ -41,3 +35,8 @@ def _value(v) -> str:
     if type(v) is int:
         return str(v)
     return json.dumps(v, ensure_ascii=False)
+
+
+def format(findings, sources, options) -> str:
+    """The whole output as one string (sources: path -> text)."""
+    return whole(chunks, findings, sources, options)

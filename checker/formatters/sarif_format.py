@@ -14,6 +14,7 @@ import os
 from urllib.parse import quote
 
 from checker.baseline import fingerprint, keys
+from checker.formatters import whole
 from checker.findings import MAX_QUOTE, cut, quote_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -74,36 +75,72 @@ def _message(f, lang: str) -> str:
     return f.message + f"（{'应为' if lang == 'zh' else 'expected'}: {f.expected}）"
 
 
-def format(findings, sources, options) -> str:
+def _result(f, key, index: dict, sources: dict, lang: str) -> dict:
+    result = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": _message(f, lang)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(f.path)},
+            "region": _region(f, sources)}}],
+        "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
+        "properties": {"category": f.category, "name": f.name,
+                       **({"page": f.page, "pageLine": f.page_line} if f.page is not None else {})},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    fixes = _fixes(f)
+    if fixes:
+        result["fixes"] = fixes
+    return result
+
+
+_RESULTS_AT = "\x00results\x00"   # where the results go in the log's layout
+_DEPTH = " " * 8                    # the indent of one result: log > runs > run > results
+
+
+def chunks(files, options):
+    """The log, laid out as json.dumps(log, indent=2) lays it out. NOTE: the artifacts (every
+    file read) come before the results in a SARIF run, so the results, rendered file by
+    file, wait in a spool file that moves to disk past a few megabytes."""
+    from tempfile import SpooledTemporaryFile
     from checker.version import __version__
     rules = list(options.rules)
     index = {r.id: i for i, r in enumerate(rules)}
-    results = []
-    for f, key in zip(findings, keys(findings, sources=sources)):
-        result = {
-            "ruleId": f.rule,
-            "level": LEVELS[f.severity],
-            "message": {"text": _message(f, options.lang)},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": uri(f.path)},
-                "region": _region(f, sources)}}],
-            "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
-            "properties": {"category": f.category, "name": f.name,
-                           **({"page": f.page, "pageLine": f.page_line} if f.page is not None else {})},
+    read: list[tuple[int, str]] = []
+    with SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8") as spool:
+        sep = ""
+        for file in files:
+            if file.text is not None:
+                read.append((file.order, file.path))
+            sources = file.sources
+            for f, key in zip(file.findings, keys(file.findings, sources=sources)):
+                rendered = json.dumps(_result(f, key, index, sources, options.lang), ensure_ascii=False, indent=2)
+                spool.write(sep + _DEPTH + rendered.replace("\n", "\n" + _DEPTH))
+                sep = ",\n"
+        run = {
+            "tool": {"driver": {"name": "reportlint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFO_URI, "rules": [_rule(r, options.lang) for r in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": [{"location": {"uri": uri(p)}} for _, p in sorted(read)],
+            "results": [_RESULTS_AT] if sep else [],
         }
-        if f.rule in index:
-            result["ruleIndex"] = index[f.rule]
-        fixes = _fixes(f)
-        if fixes:
-            result["fixes"] = fixes
-        results.append(result)
-    artifacts = [{"location": {"uri": uri(p)}} for p in sources]
-    run = {
-        "tool": {"driver": {"name": "reportlint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFO_URI, "rules": [_rule(r, options.lang) for r in rules]}},
-        "columnKind": "unicodeCodePoints",
-        "artifacts": artifacts,
-        "results": results,
-    }
-    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        log = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+        if not sep:
+            yield log
+            return
+        marker = _DEPTH + json.dumps(_RESULTS_AT)
+        head, _, tail = log.rpartition(marker)
+        yield head
+        spool.seek(0)
+        while True:
+            block = spool.read(1 << 16)
+            if not block:
+                break
+            yield block
+        yield tail
+
+
+def format(findings, sources, options) -> str:
+    """The whole output as one string (sources: path -> text)."""
+    return whole(chunks, findings, sources, options)

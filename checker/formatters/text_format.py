@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from checker.formatters import printable, shown_path
+from checker.formatters import printable, shown_path, whole
 
 _LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "page": "（第{page}页第{line}行）",
                   "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
@@ -92,54 +92,56 @@ def _heading_path(lines: list[str], line_no: int) -> list[str]:
     return path
 
 
-def format(findings, sources, options) -> str:
-    return "".join(chunks(findings, sources, options))
-
-
-def chunks(findings, sources, options):
+def chunks(files, options):
     """The output in pieces, one per finding, then the summary (written as they
     come: a 10 MB file's findings never stand in memory as one string)."""
     labels = _LABELS.get(options.lang, _LABELS["zh"])
     c = _colors(options.color)
-    lines_of: dict[str, list[str]] = {}  # NOTE: split each source once, not once per finding
-    fixable = 0
-    for f in findings:
-        sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
-        mark = " [*]" if options.fixable(f) else ""
-        fixable += bool(mark)
-        if f.path not in lines_of:
-            lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
-        where = labels["page"].format(page=f.page, line=f.page_line) if f.page is not None else ""
-        if f.path.lower().endswith(".docx"):  # a Word user counts paragraphs under headings, not lines
-            path = " › ".join(_heading_path(lines_of[f.path], f.line))
-            where = labels["paragraph"].format(n=f.line, path=("，" if options.lang == "zh" else ", ") + path
-                                               if path else "")
-        out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule}{mark} {sev} "
-               f"{printable(f.message)}"]
-        if options.style == "concise":
-            expected = labels["in_line"].format(labels["expected"], printable(f.expected)) if f.expected else ""
-            yield out[0] + expected + "\n"
-            continue
-        if f.path not in lines_of:
-            lines_of[f.path] = _LINE_END.split(sources.get(f.path, ""))
-        lines = lines_of[f.path]
-        src = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
-        if src:
-            end_col = f.end_column if f.end_line == f.line else len(src) + 1
-            shown, column, end_col = _window(src.replace("\t", " "), f.column, end_col)
-            head, span = printable(shown[:column - 1]), printable(shown[column - 1:end_col - 1])
-            pad, width = display_width(head), max(1, display_width(span))
-            shown = head + span + printable(shown[end_col - 1:])
-            out.append(f"    {c['dim']}{shown}{c['reset']}")
-            out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
-        if f.expected:
-            out.append(f"    {labels['expected']}: {printable(f.expected)}")
-        out.append("")
-        yield "\n".join(out)
-    counts = Counter(f.severity for f in findings)
-    files = len(sources)
-    if findings:
+    counts: Counter = Counter()
+    n_files = fixable = 0
+    for file in files:
+        n_files += file.text is not None
+        counts.update(f.severity for f in file.findings)
+        lines = _LINE_END.split(file.text or "") if file.findings else []  # NOTE: split once per file
+        for f in file.findings:
+            mark = " [*]" if options.fixable(f) else ""
+            fixable += bool(mark)
+            yield _finding(f, lines, mark, labels, c, options)
+    n = sum(counts.values())
+    if n:
         tail = labels["fixable"].format(n=fixable) if fixable and not options.fixing else ""
-        yield labels["summary"].format(files=files, n=len(findings), **{k: counts.get(k, 0) for k in ("error", "warning", "info")}) + tail + "\n"
+        yield labels["summary"].format(files=n_files, n=n, **{k: counts.get(k, 0) for k in ("error", "warning", "info")}) + tail + "\n"
     else:
-        yield labels["clean"].format(files=files) + "\n"
+        yield labels["clean"].format(files=n_files) + "\n"
+
+
+def _finding(f, lines: list[str], mark: str, labels: dict, c: dict, options) -> str:
+    sev = f"{c[f.severity]}{labels[f.severity]}{c['reset']}"
+    where = labels["page"].format(page=f.page, line=f.page_line) if f.page is not None else ""
+    if f.path.lower().endswith(".docx"):  # a Word user counts paragraphs under headings, not lines
+        path = " › ".join(_heading_path(lines, f.line))
+        where = labels["paragraph"].format(n=f.line, path=("，" if options.lang == "zh" else ", ") + path
+                                           if path else "")
+    out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule}{mark} {sev} "
+           f"{printable(f.message)}"]
+    if options.style == "concise":
+        expected = labels["in_line"].format(labels["expected"], printable(f.expected)) if f.expected else ""
+        return out[0] + expected + "\n"
+    src = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+    if src:
+        end_col = f.end_column if f.end_line == f.line else len(src) + 1
+        shown, column, end_col = _window(src.replace("\t", " "), f.column, end_col)
+        head, span = printable(shown[:column - 1]), printable(shown[column - 1:end_col - 1])
+        pad, width = display_width(head), max(1, display_width(span))
+        shown = head + span + printable(shown[end_col - 1:])
+        out.append(f"    {c['dim']}{shown}{c['reset']}")
+        out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
+    if f.expected:
+        out.append(f"    {labels['expected']}: {printable(f.expected)}")
+    out.append("")
+    return "\n".join(out)
+
+
+def format(findings, sources, options) -> str:
+    """The whole output as one string (sources: path -> text)."""
+    return whole(chunks, findings, sources, options)
