@@ -146,7 +146,11 @@ def test_a_twin_finds_the_same_matches_and_groups(data):
 HOISTABLE = [re.compile(p) for p in (
     r"(?<![\d.])\d+(?:\.\d+)?[十百千]", r"(?<![\d.])(?P<n>\d{2,4})日", r"(?<=第)(\d)次(?!会)",
     r"(?<![\d.])(?<!第)([0-4]\d)年", r"(?<!x)a{2,3}b", r"(?<!\d)((\d)\d?)月",
-    r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", r"(?<![A-Za-z])(?:[XＸ]{2,}|x月|\*{1,3}(?=[个件]))")]
+    r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", r"(?<![A-Za-z])(?:[XＸ]{2,}|x月|\*{1,3}(?=[个件]))",
+    # alternations whose alternatives begin with different classes: a union taken first
+    r"(?<![A-Za-z\d])(?![\d]{4})[12xX][\dxX]{3}(?=年)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z])|(?<=第)[xX]",
+    r"(?<=[a-z年])(?:\*{3}|\*)(?!\*)|\d+(?<!0)件|(?:第|x)月", r"(?:(?<!a)b|c{2,3}(?=d)|(?!bb)[bx]y)",
+    r"(?<=(\d))a|b(c)|[d年]+?(?P<d>日)", r"[ab]x|(?<!1)\d{2}")]
 
 
 def test_lookbehinds_move_after_the_first_character():
@@ -155,7 +159,21 @@ def test_lookbehinds_move_after_the_first_character():
     assert twin(re.compile(r"[XＸ]{2,}")) is not None           # nothing to move: the pattern itself
     plain = re.compile(r"\d+件")
     assert twin(plain) is plain
+    grouped = re.compile(r"a|(?P<d>[d年]+)日")  # a group would lose its first character
+    assert twin(grouped) is grouped
     assert sum(twin(p) is not p for p in SHIPPED) >= 5
+
+
+def test_an_alternation_of_classes_takes_their_union_first():
+    from re import _compiler
+    from checker.speed.prefilter import twin
+    pattern = re.compile(r"(?<![A-Za-z])[XxＸ]{2,}|(?<=第)[xX](?!a)|[〇○]{2,}(?=年)")
+    fast = twin(pattern)
+    assert fast is not pattern
+    # the twin's compiled code opens with a charset: `re` skips to where a match can begin
+    assert _compiler._get_charset_prefix(__import__("re")._parser.parse(pattern.pattern), 0) is None
+    text = "某县XX年，第x次，〇〇年，Xx" * 3
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)] != []
 
 
 def _date_patterns():

@@ -278,19 +278,89 @@ def _is_lookbehind(item) -> bool:
 
 
 def _hoist(tree) -> bool:
-    """Move the leading lookbehinds of `tree` after its first character (in place)."""
+    """Make `tree` (in place) open with the character a match begins with: move its
+    leading lookbehinds after its first character, then, when it opens with an
+    alternation whose alternatives begin with different classes, take one character
+    of their union first (`_factored`). False when neither applies."""
     items = tree.data
     k = 0
     while k < len(items) and _is_lookbehind(items[k]):
         k += 1
-    if k == 0 or k == len(items):
+    if k == len(items):
         return False
-    moved = _after_first(items[k], items[:k], tree.state)
-    if moved is None:
+    if k:
+        moved = _after_first(items[k], items[:k], tree.state)
+        if moved is None:
+            return False
+        items = moved + items[k + 1:]
+    factored = _factored(items[0], tree.state)
+    if factored is not None:
+        items = factored + items[1:]
+    elif not k:
         return False
-    tree.data = moved + items[k + 1:]
+    tree.data = items
     tree.width = None
     return True
+
+
+def _factored(item, state):
+    """An alternation (bare or in a non-capturing group) whose every alternative opens
+    with zero-width assertions and one character (a literal, a class, or the first round
+    of a repeated one) as `[union](?:(?<=A1c1)rest1|(?<=A2c2)rest2…)`: `re` then skips
+    ahead to the characters of the union by itself (a class first) instead of trying
+    every alternative at every character. None when it does not apply or gains nothing
+    (alternatives that all open with a literal already give `re` a prefix).
+
+    NOTE: the same matches and groups: the union consumes the first character, and the
+    alternative checks it again with a one-character lookbehind that also holds the
+    alternative's own leading assertions (Ai: lookbehinds and lookaheads, evaluated, as
+    before, where the character stands)."""
+    op, av = item
+    if op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2] and len(av[3].data) == 1:
+        inner = _factored(av[3].data[0], state)
+        return None if inner is None else [inner[0], (op, (None, 0, 0, _parser.SubPattern(state, inner[1:])))]
+    if op is not _c.BRANCH or all(b.data and b.data[0][0] is _c.LITERAL for b in av[1]):
+        return None
+    union, branches = [], []
+    for branch in av[1]:
+        data = list(branch.data)
+        k = 0
+        while k < len(data) and data[k][0] in (_c.ASSERT, _c.ASSERT_NOT):
+            k += 1
+        peeled = _peel(data[k], state) if k < len(data) else None
+        if peeled is None:
+            return None
+        first, rest = peeled
+        members = [first] if first[0] is _c.LITERAL else list(first[1])
+        if any(m[0] is _c.NEGATE for m in members):
+            return None
+        union.extend(m for m in members if m not in union)
+        check = (_c.ASSERT, (-1, _parser.SubPattern(state, data[:k] + [first])))
+        branches.append(_parser.SubPattern(state, [check] + rest + data[k + 1:]))
+    return [(_c.IN, union), (_c.BRANCH, (av[0], branches))]
+
+
+def _peel(item, state):
+    """(the item a match of `item` begins with: one character, what follows it), or None:
+    for a literal, a class, a repeat of one that matches at least once, a non-capturing
+    group, or an alternation whose alternatives all begin with the same character."""
+    op, av = item
+    if op in (_c.LITERAL, _c.IN):
+        return item, []
+    if op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1 and av[2].data[0][0] in (_c.LITERAL, _c.IN):
+        low, high, body = av
+        high = high if high == _c.MAXREPEAT else high - 1
+        return body.data[0], ([(op, (low - 1, high, body))] if high else [])
+    if op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2] and av[3].data:
+        peeled = _peel(av[3].data[0], state)
+        return None if peeled is None else (peeled[0], peeled[1] + list(av[3].data[1:]))
+    if op is _c.BRANCH:
+        peeled = [_peel(b.data[0], state) if b.data else None for b in av[1]]
+        if any(p is None for p in peeled) or any(p[0] != peeled[0][0] for p in peeled):
+            return None
+        rests = [_parser.SubPattern(state, p[1] + list(b.data[1:])) for p, b in zip(peeled, av[1])]
+        return peeled[0][0], [(_c.BRANCH, (av[0], rests))]
+    return None
 
 
 def _after_first(item, lookbehinds, state):
