@@ -84,18 +84,41 @@ class TraditionalScript(CheckType):
             yield Hit(base + a, base + z, {"text": text[a:z], "expected": simple}, simple)
 
 
+# NOTE: the characters of GB2312 (the simplified set every mainland report is written in)
+# that OpenCC's t2s changes on their own; every other one it keeps, so a report written
+# wholly in GB2312 never loads OpenCC (tests/test_speed_paths.py compares with OpenCC)
+GB2312_CHANGED = frozenset("乾菸薹捱摺吒後徵夥甯榘於麴醣麽")
+
+
 def _candidates(text: str) -> bool:
     """Has the text a character that OpenCC changes on its own? NOTE: each distinct
-    character is converted once per process and remembered (a report has a thousand
-    distinct characters, a run of reports hardly more)."""
+    character is judged once per process and remembered (a report has a thousand
+    distinct characters, a run of reports hardly more); only characters outside GB2312
+    are converted to find out."""
     known = _state.setdefault("chars", {})
-    new = sorted({c for c in text if c not in known and _HAN.match(c)})
+    changers = _state.setdefault("changers", set())
+    chars = set(text)
+    new = chars.difference(known)
     if new:
-        single = to_simplified("\n".join(new)).split("\n")
-        if len(single) != len(new):   # pragma: no cover - OpenCC keeps newlines
-            single = [to_simplified(c) for c in new]
-        known.update((c, c != s) for c, s in zip(new, single))
-    return any(known.get(c) for c in set(text))
+        outside = []
+        for c in new:
+            if not _HAN.match(c):
+                known[c] = False
+                continue
+            try:
+                c.encode("gb2312")
+            except UnicodeEncodeError:
+                outside.append(c)
+                continue
+            known[c] = c in GB2312_CHANGED
+        if outside:
+            outside.sort()
+            single = to_simplified("\n".join(outside)).split("\n")
+            if len(single) != len(outside):   # pragma: no cover - OpenCC keeps newlines
+                single = [to_simplified(c) for c in outside]
+            known.update((c, c != s) for c, s in zip(outside, single))
+        changers.update(c for c in new if known[c])
+    return not changers.isdisjoint(chars)
 
 
 def _runs(text: str) -> list:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections import namedtuple
+from functools import lru_cache
 
 from checker.figures.quantities import Quantity, unit_family
 from checker.figures.relations import by_sentence, has_cue, load_vocabulary
@@ -51,6 +52,7 @@ class FlowMismatch(namedtuple("FlowMismatch", "new carried_in closed carried_out
         return f"{self.new.number}+{self.carried_in.number} = {a} ≠ {out}"
 
 
+@lru_cache(maxsize=8)
 def flow_cues(path: str | None = None) -> dict:
     data = load_vocabulary("totals.yaml", path).get("flow") or {}
     return {role: tuple(data.get(key) or ()) for role, key in
@@ -67,34 +69,40 @@ def role_of(q: Quantity, cues: dict) -> str | None:
 
 
 def flow_mismatches(doc, cues: dict) -> list[FlowMismatch]:
-    out, reported = [], set()
     by_start = by_sentence(doc)
+    # NOTE: each count's role once (not once per window it falls in); a report that states
+    # no count of one of the four roles has no balance to check
+    roles = {id(q): r for qs in by_start.values() for q in qs if q.is_count
+             for r in (role_of(q, cues),) if r is not None}
+    if len(set(roles.values())) < len(ROLES):
+        return []
+    out, reported = [], set()
     paragraph, window = None, []
     for s in doc.sentences:
         if s.paragraph is not paragraph:
             paragraph, window = s.paragraph, []
         window = (window + [s])[-_WINDOW:]
-        counts = [q for w in window for q in by_start.get(w.start, ()) if q.is_count]
-        found = _balance(counts, cues)
+        counts = [q for w in window for q in by_start.get(w.start, ()) if id(q) in roles]
+        found = _balance(counts, roles)
         if found is not None and not reported & {id(q) for q in found}:
             reported.update(id(q) for q in found)
             out.append(found)
     return out
 
 
-def _balance(counts: list[Quantity], cues: dict) -> FlowMismatch | None:
+def _balance(counts: list[Quantity], roles: dict) -> FlowMismatch | None:
     for family in dict.fromkeys(unit_family(q.unit) for q in counts):
-        found = _balance_of([q for q in counts if unit_family(q.unit) == family], cues)
+        found = _balance_of([q for q in counts if unit_family(q.unit) == family], roles)
         if found is not None:
             return found
     return None
 
 
-def _balance_of(counts: list[Quantity], cues: dict) -> FlowMismatch | None:
+def _balance_of(counts: list[Quantity], roles_of: dict) -> FlowMismatch | None:
     roles: dict[str, list] = {r: [] for r in ROLES}
     for q in counts:
-        role = role_of(q, cues)
-        if role is not None and len(roles[role]) < _MAX_EACH:
+        role = roles_of[id(q)]
+        if len(roles[role]) < _MAX_EACH:
             roles[role].append(q)
     if not all(roles.values()):
         return None
