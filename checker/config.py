@@ -15,7 +15,8 @@ Keys (all optional):
     report_year             the year reported on when the text cannot tell
     kind                    what the reports are: auto (read from each title) or a kind of
                             rules/data/kinds.yaml (fzzf, zwgk, fuyi, zhifa)
-    level                   the reporting body: default | county_department
+    level                   the reporting body: default | county_department | department |
+                            government (the profiles' deadlines, rules/data/kinds.yaml)
     lang                    zh | en
     fail_on                 error | warning | info
     time_budget             CPU seconds one file may take before its remaining rules are skipped
@@ -134,8 +135,8 @@ def _validate(data, source: str, where) -> dict:
             raise ReportlintError(f"{where(key)}: fail_on: must be one of {', '.join(SEVERITIES)}")
         if key == "kind" and value not in ("auto",) + report_kinds():
             raise ReportlintError(f"{where(key)}: kind: must be auto or one of {', '.join(report_kinds())}")
-        if key == "level" and value not in LEVELS:
-            raise ReportlintError(f"{where(key)}: level: must be one of {', '.join(LEVELS)}")
+        if key == "level" and value not in report_levels():
+            raise ReportlintError(f"{where(key)}: level: must be one of {', '.join(report_levels())}")
         if key == "severity":
             for rule, sev in value.items():
                 if sev not in SEVERITIES:
@@ -159,6 +160,16 @@ def report_kinds() -> tuple[str, ...]:
     """The kinds of report rules/data/kinds.yaml knows (fzzf, zwgk, …)."""
     from checker.resources import vocab_path
     return tuple(k["id"] for k in load_yaml_file(vocab_path("kinds.yaml")).data["kinds"])
+
+
+def report_levels() -> tuple[str, ...]:
+    """The reporting bodies' levels the profiles' deadlines know (rules/data/kinds.yaml):
+    default, county_department, department, government."""
+    from checker.resources import vocab_path
+    out = list(LEVELS)
+    for k in load_yaml_file(vocab_path("kinds.yaml")).data["kinds"]:
+        out += [lv for lv in ((k.get("deadline") or {}).get("levels") or {}) if lv not in out]
+    return tuple(out)
 
 
 def _per_path_ignores(value: dict, where, base: str) -> tuple:

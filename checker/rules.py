@@ -72,7 +72,7 @@ def _check_type(loc, path, rid, value, kind, name):
         _fail(loc, path, rid, f"{name} must be {kind.__name__ if isinstance(kind, type) else '/'.join(k.__name__ for k in kind)}")
 
 
-def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
+def parse_rule(loc: Located, i: int, raw: dict, pack_kinds: tuple = ()) -> Rule:
     base = ("rules", i)
     if not isinstance(raw, dict):
         _fail(loc, base, None, "each rule must be a mapping")
@@ -106,7 +106,9 @@ def parse_rule(loc: Located, i: int, raw: dict) -> Rule:
     for key, kind in (("source", str), ("enabled", bool), ("params", dict)):
         if key in raw:
             _check_type(loc, base + (key,), rid, raw[key], kind, key)
-    kinds = raw.get("kinds", [])
+    # NOTE: a rule of a pack that a profile names (rules/data/kinds.yaml `packs:`) runs on
+    # the kinds of those profiles unless it names its own
+    kinds = raw.get("kinds", list(pack_kinds))
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         _fail(loc, base + ("kinds",), rid, "kinds must be a list of report kinds")
     known = report_kinds()
@@ -158,7 +160,9 @@ def load_rule_file(path) -> list[Rule]:
     extra = sorted(k for k in set(data) - {"rules", "pack", "description"} if not str(k).startswith("x-"))
     if extra:
         raise ReportlintError(f"{loc.where(extra[0])}: {extra[0]}: unknown top-level key")
-    return [parse_rule(loc, i, raw) for i, raw in enumerate(data["rules"])]
+    from checker.document.profiles import pack_kinds
+    owned = pack_kinds().get(data.get("pack"), ()) if isinstance(data.get("pack"), str) else ()
+    return [parse_rule(loc, i, raw, owned) for i, raw in enumerate(data["rules"])]
 
 
 _SNAPSHOT = {"on": False}

@@ -15,10 +15,29 @@ class TableCheck(CheckType):
         if not doc.tables:
             return
         from checker.tables.context import analyses  # NOTE: lazy, so loading the registry stays cheap
-        yield from once(hit for analysis in analyses(doc) for hit in self.hits(doc, analysis, p))
+        mandated = mandated_spans(doc, ctx)
+        yield from once(hit for analysis in analyses(doc) if not _within(analysis.table.span, mandated)
+                        for hit in self.hits(doc, analysis, p))
 
     def hits(self, doc, analysis, p):
         raise NotImplementedError
+
+
+def mandated_spans(doc, ctx) -> tuple:
+    """(start, end) of the tables the report kind's format mandates (the 政务公开 tables),
+    which their own rules judge by their labels (checker.tables.mandated): the generic
+    table rules leave them alone (their group headers and merged label cells are not a
+    generic table's rows and columns)."""
+    from checker.document.profiles import profile
+    p = profile(ctx.report_kind(doc) if ctx is not None else doc.report_kind)
+    if p is None or not p.tables:
+        return ()
+    from checker.tables.mandated import grids
+    return tuple(span for g in grids(doc, p.id).values() for span in g.lines)
+
+
+def _within(span, spans) -> bool:
+    return any(span.start < end and start < span.end for start, end in spans)
 
 
 def cell_span(cells) -> tuple[int, int]:

@@ -18,6 +18,18 @@ so is a sentence heading followed by a sibling (only the last may be an empty te
 line), a label with its value (本级行政机关：某局), and a heading whose next sibling repeats
 its number (its parts, numbered wrong).
 Kinds not in `order` (responsibility, other) may stand anywhere.
+
+    params: {parts: profile, report: missing}    # missing | order | numeral
+
+With `parts: profile`, the sequence is the parts of the report kind's profile
+(rules/data/kinds.yaml `parts:`, their heading words in rules/data/sections.yaml): the
+六 parts of a 政务公开 report, each named by its heading (四、因政府信息公开工作被申请行政复议、
+提起行政诉讼情况 is the review part), judged only for a report year the text states from
+the profile's `since` on. missing: as above, a part is missing only where the text was
+read past its place (a later part, or the closing block); a heading that names two parts
+holds both. order: a part after one that comes later in the profile. numeral: when every
+part is there and in order, the Nth part is numbered N (一、 … 六、). `until`: a year
+after which the rule says nothing (a rule for the reports before a profile's layout).
 """
 from __future__ import annotations
 
@@ -32,9 +44,12 @@ from checker.document.scope import SECTION_KINDS, first_line
 @register
 class Sequence(CheckType):
     name = "sequence"
-    reports = ("order", "missing", "duplicate", "empty")
+    reports = ("order", "missing", "duplicate", "empty", "numeral")
     params = {
         "order": Param((list,), ["achievements", "problems", "next_steps"]),
+        "parts": Param((str,), "kinds", choices=("kinds", "profile"),
+                       help="kinds: the section kinds of `order`; profile: the parts of the report kind's profile"),
+        "until": Param((int,), None, help="silent for a stated report year after this one"),
         "repeatable": Param((list,), ["achievements"],
                             help="duplicate: kinds that may span several parts (一、基本情况 二、主要做法)"),
     }
@@ -47,6 +62,17 @@ class Sequence(CheckType):
         return params
 
     def run(self, doc, p, ctx):
+        if p["until"] is not None:
+            from checker.checks._year import stated_year
+            year = stated_year(doc, ctx)
+            if year is not None and year > p["until"]:
+                return
+        if p["parts"] == "profile":
+            from checker.checks._parts import PROFILE_REPORTS
+            yield from PROFILE_REPORTS[p["report"]](doc, ctx)
+            return
+        if p["report"] == "numeral":
+            return
         yield from _REPORTS[p["report"]](doc, p)
 
 

@@ -53,13 +53,30 @@ def build(text: str, path: str = "<text>") -> Document:
     metadata = _with_front(metadata, debris + front, index)
     content, headings = restore_lost(content, headings, index, classify)
     preamble, sections, tables = _sections(content, headings, index)
-    doc = Document(
-        text=text, path=path, index=index, lines=tuple(lines), metadata=metadata,
-        title=title, cover_letter=tuple(cover), preamble=tuple(preamble),
-        sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing),
-        tables=tuple(tables))
-    doc.memo(NOTES_KEY, lambda: notes)  # NOTE: the line numbers of notes under tables (scope.table_notes)
-    return doc
+    def make(sections):
+        doc = Document(
+            text=text, path=path, index=index, lines=tuple(lines), metadata=metadata,
+            title=title, cover_letter=tuple(cover), preamble=tuple(preamble),
+            sections=tuple(sections), closing=closing or cover_closing, trailing=tuple(trailing),
+            tables=tuple(tables))
+        doc.memo(NOTES_KEY, lambda: notes)  # NOTE: the line numbers of notes under tables (scope.table_notes)
+        return doc
+    return _profiled(make(sections), make)
+
+
+def _profiled(doc: Document, make) -> Document:
+    """The document with its top-level parts of the kinds its profile gives them
+    (rules/data/kinds.yaml, checker.document.profiles): a 政务公开 report's
+    五、存在的主要问题及改进情况 is its problems part. Reports whose profile names no parts
+    (法治政府建设) are left as they are."""
+    from checker.document.profiles import section_kinds
+    kind = doc.report_kind
+    sections = section_kinds(doc.sections, kind)
+    if sections is None:
+        return doc
+    profiled = make(sections)
+    profiled.__dict__["report_kind"] = kind  # NOTE: the kind does not depend on section kinds
+    return profiled
 
 
 # -- page debris -------------------------------------------------------------

@@ -114,7 +114,9 @@ def lines_of(text: str) -> list[PhysicalLine]:
 
 def wrap_width(text: str, lines: list[PhysicalLine]) -> int | None:
     """The width the text was wrapped at, or None when it is not hard-wrapped text."""
-    widths = [ln.end - ln.body_start for ln in lines if not ln.drop and ln.end - ln.body_start >= 10]
+    # NOTE: a table's rows are not wrapped text (a 政务公开 report's PDF is half tables)
+    widths = [ln.end - ln.body_start for ln in lines if not ln.drop and ln.end - ln.body_start >= 10
+              and not _is_table_row(text[ln.body_start:ln.end])]
     if len(widths) < 8:
         return None
     counts = Counter(widths)  # NOTE: the widest length many lines share: paragraphs' first lines are shorter
@@ -128,8 +130,13 @@ def wrap_width(text: str, lines: list[PhysicalLine]) -> int | None:
     return width if mid >= 0.6 * len(full) else None
 
 
+# NOTE: a gap this wide is never a paragraph's: a PDF sets a two-cell row so (信息内容    1256)
+_WIDE_GAP = re.compile(r"\S(?: {4,}|\u3000{3,})\S")
+
+
 def _is_table_row(body: str) -> bool:
-    return len(_TABLE_GAP.findall(body)) >= 2 or "\t" in body or "|" in body or "｜" in body
+    return len(_TABLE_GAP.findall(body)) >= 2 or "\t" in body or "|" in body or "｜" in body \
+        or bool(_WIDE_GAP.search(body))
 
 
 def joins(text: str, lines: list[PhysicalLine], width: int) -> list[bool]:

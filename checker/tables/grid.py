@@ -72,7 +72,8 @@ def views(table: Table) -> tuple[View, View] | tuple:
     grid = _grid(table)
     if not grid or len(grid) < 2:
         return ()
-    header_rows, label_cols = _header_rows(grid), _label_cols(grid)
+    header_rows = _header_rows(grid)
+    label_cols = _label_cols(grid, header_rows)
     grid = _realign_totals(table, grid, label_cols)
     width = len(grid[0])
     if header_rows >= len(grid) or label_cols >= width or (header_rows == 0 and label_cols == 0):
@@ -81,7 +82,8 @@ def views(table: Table) -> tuple[View, View] | tuple:
     # heading over two columns): its cells no longer stand over their columns,
     # so only full header rows name the columns, when there are any.
     full = [r for r in range(header_rows) if len(table.rows[r]) == width] or list(range(header_rows))
-    col_labels = [_join(grid[r][c] for r in full) for c in range(width)]
+    col_labels = [_join(grid[r][c] for r in full) or _short_label(table, grid, header_rows, c)
+                  for c in range(width)]
     row_labels = [_join(grid[r][c] for c in range(label_cols)
                         if not (_serial_col(grid, c) and grid[r][c] is not None and _raw(grid[r][c]).numeric))
                   for r in range(len(grid))]
@@ -127,9 +129,13 @@ def _header_rows(grid) -> int:
     return n
 
 
-def _label_cols(grid) -> int:
+def _label_cols(grid, header_rows: int = 1) -> int:
+    """Leading columns of words (or a 序号 column), judged below the header rows: a
+    header of several rows (行政复议 | 行政诉讼 over 结果维持 … 总计) is words in every
+    column, and would make the first column of figures a label column."""
     width, n = len(grid[0]), 0
-    while n < width - 1 and (_serial_col(grid, n) or _is_label_run(row[n] for row in grid[1:])):
+    body = grid[max(1, header_rows):] or grid[1:]
+    while n < width - 1 and (_serial_col(grid, n) or _is_label_run(row[n] for row in body)):
         n += 1
     return n
 
@@ -156,6 +162,17 @@ def _join(cells) -> str:
         if cell is not None and cell.text and cell.text not in seen:
             seen.append(cell.text)
     return "".join(seen)
+
+
+def _short_label(table: Table, grid, header_rows: int, c: int) -> str:
+    """A column the full header rows leave unnamed (the lower part of a merged cell:
+    行政复议's 结果维持 … stand in the row above the full one) takes the cell of a shorter
+    header row that stands at its place, its cells before that place being aligned."""
+    for r in range(header_rows - 1, -1, -1):
+        row = table.rows[r]
+        if c < len(row) and row[c].text:
+            return row[c].text
+    return ""
 
 
 def _first_cell(cells) -> Cell | None:
