@@ -10,6 +10,7 @@ The enumeration check type (一是/二是) reuses `walk` on its lists.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections import namedtuple
 
@@ -83,7 +84,20 @@ def _split(parent, sections) -> list[Group]:
     by_level: dict[int, list[Heading]] = {}
     for s in sections:
         by_level.setdefault(s.heading.level, []).append(s.heading)
-    return [Group(parent, level, tuple(hs)) for level, hs in sorted(by_level.items())]
+    return [Group(parent, level, tuple(hs), _run_in(parent, level, hs)) for level, hs in sorted(by_level.items())]
+
+
+# NOTE: 一、全市办理案件情况 (一)案件受理情况: the first child heading ran into its parent's line
+_RUN_IN = {2: re.compile(r"(?<=[\u4e00-\u9fff])(?<!第)[ \t\u3000]*[（(]一[)）][\u4e00-\u9fff]{2}"),
+           3: re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+1[.．、][\u4e00-\u9fff]{2}")}
+
+
+def _run_in(parent, level: int, hs: list) -> int:
+    """1 when the first child's numeral stands run into the parent heading's text and the
+    children printed on lines of their own begin at 2: the sequence starts there."""
+    if parent is None or numbered(hs[0]) != 2 or level not in _RUN_IN:
+        return 0
+    return 1 if _RUN_IN[level].search(parent.text) else 0
 
 
 def walk(numbers: list, start_prev: int = 0, restart_after: int = 2) -> list[Break]:

@@ -37,6 +37,8 @@ _FUSED_YEAR_DAY = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{2,4})日")
 _FUSED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")
 _FUSED_FULL = re.compile(r"(?<![\dA-Za-z.〔\[（(])((?:19|20)\d{2})(\d{3,4})(?![\d.%‰日])")
 _DATE_FRAME = re.compile(r"[于自从]$")
+# NOTE: 12月31止 / 1月1起: a month and a day with 日 lost before 止, 起 or 前 (起草, 起诉 are words)
+_LOST_DAY = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])(?=止|截止|起(?![草诉])|前(?!\d))")
 # NOTE: 电话:0578—2090823: a number after a label, or after an area code, is no date
 _CODE_WORDS = re.compile(r"(?:(?:电话|热线|编号|号码|账号|代码|文号|邮编|编码|序号|传真)[:：\s]*[(（]?(?:\d{3,4}[)）]?)?|\d[-—－–])[-—－–\s]?$")
 _NOT_A_DATE_AFTER = re.compile(r"(?:[元万亿件人户个次条号项名家吨米台套份宗起]|平方|公里)")
@@ -140,6 +142,11 @@ def find_fused(text: str, starts=(0,)):
         month = int(m.group(2))
         if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
             expected = f"{m.group(1)}年{month}月"
+            yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
+    for m in finditer(_LOST_DAY, text):
+        month, day = int(m.group(1)), int(m.group(2))
+        if _valid(None, month, day):
+            expected = f"{month}月{day}日"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
         before = max(starts[block_at(starts, m.start())], m.start() - 12)

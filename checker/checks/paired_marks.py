@@ -4,8 +4,9 @@
     params:
       pairs: [["《", "》"], ["“", "”"], ["‘", "’"], ["（", "）"], ["(", ")"], ["〔", "〕"], ["【", "】"]]
       report: unbalanced    # unbalanced: a mark without its partner, or two pairs crossed
-                            # nested: a mark nested in the same mark (《…《…》…》 should use 〈〉)
-      nest: {"《": ["〈", "〉"], "“": ["‘", "’"]}
+                            # nested: a mark nested in the same mark (《…《…》…》 should use 〈〉),
+                            # or an inner pair standing alone (〈决定〉 outside 《》 should be 《决定》)
+      nest: {"《": ["〈", "〉"], "“": ["‘", "’"], "〈": ["《", "》"]}
       scope: document
 
 Each block (title, cover letter, heading, paragraph) is checked on its own,
@@ -25,7 +26,8 @@ from checker.document.scope import blocks
 
 DEFAULT_PAIRS = [["《", "》"], ["“", "”"], ["‘", "’"], ["（", "）"], ["(", ")"],
                  ["〔", "〕"], ["【", "】"], ["〈", "〉"]]
-DEFAULT_NEST = {"《": ["〈", "〉"], "“": ["‘", "’"]}
+DEFAULT_NEST = {"《": ["〈", "〉"], "“": ["‘", "’"], "〈": ["《", "》"]}
+SINGLE = {"〈": "《", "‘": "“"}   # the single marks, used only inside their double forms
 WIDTH_TWINS = {"(": "（", "（": "(", ")": "）", "）": ")"}
 _CLAUSE = set("。；;：:，,！？!?、\n")
 _LIST_MARK = set("0123456789０１２３４５６７８９abcdefghijABCDEFGHIJ一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩")
@@ -100,13 +102,14 @@ def _drop_wrapped_lines(scope, found, opens) -> None:
             del found[i + 1][close[0]]
 
 
-_WANTED = {"unbalanced": ("unclosed", "unopened", "crossed", "width"), "nested": ("nested",)}
+_WANTED = {"unbalanced": ("unclosed", "unopened", "crossed", "width"), "nested": ("nested", "bare")}
 _PROBLEM = {
     "unclosed": {"zh": "缺少与之配对的后半个标号", "en": "is never closed"},
     "unopened": {"zh": "缺少与之配对的前半个标号", "en": "closes a pair that was never opened"},
     "crossed": {"zh": "与另一对标号交叉", "en": "crosses another pair"},
     "width": {"zh": "与前半个标号全角半角不一致", "en": "does not match the width of its opening mark"},
     "nested": {"zh": "里面又套用了同一种标号，内层应改用", "en": "is nested in the same mark; the inner pair should be"},
+    "bare": {"zh": "只用于套在外层标号之内，单独使用时应改用", "en": "belongs inside the outer marks only; standing alone it should be"},
 }
 
 
@@ -139,7 +142,13 @@ def _scan(text: str, p, following: str):
             want = closes[ch]
             if stack and stack[-1][0] == want:
                 mark, at = pop()
-                if mark in nest and where[mark]:
+                outer = SINGLE.get(mark)
+                if outer is not None and outer in opens and not where.get(outer) and not where[mark] and at + 1 < i:
+                    # NOTE: 〈决定〉 with no 《 open: the single marks stand only inside the double ones
+                    body = text[at + 1:min(i, at + 1 + _EXPECTED_SPAN)]
+                    yield at, i + 1, _args("bare", mark, [outer, opens[outer]]), outer + body + opens[outer]
+                # NOTE: only the nearest enclosing mark of the family counts: 《〈《》〉》 alternates
+                if mark in nest and where[mark] and where[mark][-1] > (where.get(nest[mark][0]) or [-1])[-1]:
                     inner = nest[mark]
                     body = text[at + 1:min(i, at + 1 + _EXPECTED_SPAN)]
                     nested.append((where[mark][-1], (at, i + 1, _args("nested", mark, inner), inner[0] + body + inner[1])))

@@ -23,7 +23,7 @@ from checker.findings import Hit
 from checker.document.scope import blocks
 
 _CLAUSE = re.compile(r"[，；;]|(?<!\d),(?!\d)")
-_ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d]$")
+_ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d%％‰]$")
 _NEXT_HEADING = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
 
 
@@ -44,15 +44,42 @@ class ParagraphEnd(CheckType):
     def run(self, doc, p, ctx):
         last = max((b.span.end for b in doc.content_blocks), default=0)
         text = doc.text
-        for b in blocks(doc, p["scope"]):
+        for b, body in _blocks(doc, p["scope"]):
             t = b.text
-            if len(t) < p["min_chars"] or not _ENDS_OPEN.search(t) or not _CLAUSE.search(t):
+            if len(body) < p["min_chars"] or not _ENDS_OPEN.search(t):
+                continue
+            if not _CLAUSE.search(body) and not _after_heading(text, b.span.start) and body is t:
                 continue
             if b.span.end >= last:
                 continue
             if not _ends_there(text, b.span.end):
                 continue
             yield Hit(b.span.end - 1, b.span.end, {"text": t[-12:]}, t[-1] + "。", ((b.span.end, b.span.end, "。"),))
+
+
+def _blocks(doc, scope: str):
+    """(block, its body): the blocks of the scope; with body paragraphs, also a heading
+    whose words end at a colon and whose line goes on with its body ((一)主动公开情况：本机关
+    全年更新信息27次), the body being what follows the colon."""
+    for b in blocks(doc, scope):
+        yield b, b.text
+    if scope not in ("paragraphs", "document"):
+        return
+    for h in doc.headings:
+        b = doc.heading_block(h)
+        m = _COLON.search(b.text)
+        if m and m.start() <= 30:
+            yield b, b.text[m.end():]
+
+
+_COLON = re.compile(r"[:：]")
+
+
+def _after_heading(text: str, start: int) -> bool:
+    """Does the block run on from a heading on its line ((一)主动公开情况：本机关全年更新信息27次)?
+    NOTE: the body after a heading is a sentence even without a comma."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_NEXT_HEADING.match(text, line_start)) and bool(text[line_start:start].strip())
 
 
 def _ends_there(text: str, end: int) -> bool:

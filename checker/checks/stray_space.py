@@ -41,6 +41,7 @@ import re
 from checker.checks import CheckType, Param, register
 from checker.checks._util import SCOPE, check_scope
 from checker.findings import Hit
+from checker.document.front_lines import injected
 from checker.document.scope import blocks
 
 _SP = re.compile(r"(?<! ) (?! )|[\u00a0\u2002\u2003\u2009\u202f\u3000][ \u00a0\u2002\u2003\u2009\u202f\u3000]*")
@@ -173,9 +174,14 @@ def _stray(text: str, p, lines: _Lines, heading_end: int):
     numbers, chinese, marks = p["around_numbers"], p["between_chinese"], p["around_marks"]
     out = []
     quoted = None
+    pasted = None
     for m in _SP.finditer(text):
         a, z = m.span()
         if a == 0 or z == len(text):
+            continue
+        if pasted is None:
+            pasted = injected(text)   # NOTE: an advert put into the text is M120's, not a slip
+        if any(s <= a < e for s, e in pasted):
             continue
         left, right = text[a - 1], text[z]
         if chinese and _CJK.match(left) and _CJK.match(right):

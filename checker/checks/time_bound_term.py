@@ -13,7 +13,8 @@ the closing date); in the next-steps section a plan period (`plan: true`) may
 start the next year, or the year after when it is being prepared (谋划、编制).
 stale: the report year ends more than `grace_years` after `end`, and the words
 right after the term do not look back (以来, 期间, 收官…), nor those just before it
-(圆满完成“七五”普法, 总结验收); `expected` is the
+(圆满完成“七五”普法, 总结验收, 原交通部, a year of the term's time: 2017年被国土资源部…);
+`expected` is the
 member of the same group current in the report year.
 """
 from __future__ import annotations
@@ -85,10 +86,21 @@ class TimeBoundTerm(CheckType):
                         bound = dt.date(tl.year + 2, 12, 31)   # 谋划“八五”普法: made ready the year before
                     if t.start > bound:
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
-                elif not t.allow_after.match(b.text, z) and not LOOK_BACK_BEFORE.search(b.text, max(0, a - 12), a):
+                elif not t.allow_after.match(b.text, z) and not LOOK_BACK_BEFORE.search(b.text, max(0, a - 12), a) \
+                        and not _dated_before(b.text, a, t.end):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
                                     _current(p["terms"], t.group, year_end)))
         yield from sorted(hits, key=lambda h: h.start)
+
+
+# NOTE: a year of the term's own time just before it in the clause tells of the past
+# (2017年被国土资源部评为…): the name was current then
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年[^，。；,;：:]{0,10}$")
+
+
+def _dated_before(text: str, at: int, end: dt.date) -> bool:
+    m = _YEAR_BEFORE.search(text, max(0, at - 16), at)
+    return bool(m) and int(m.group(1)) <= end.year
 
 
 def _stale(t: Term, year_end: dt.date) -> bool:

@@ -24,6 +24,7 @@ class TitleLine(CheckType):
         if t is None:
             return
         end = doc.text.find("\n", t.span.end)
-        after = doc.text[t.span.end:end if end >= 0 else len(doc.text)].strip(_MARKS + "\r")
+        # NOTE: the borders of the cell a title stands in (| 标题: | 某县…报告 |) are not text
+        after = doc.text[t.span.end:end if end >= 0 else len(doc.text)].strip(_MARKS + "\r|｜")
         if after:
             yield Hit(t.span.start, t.span.end, {"after": after[:10]}, f"{t.text}⏎{after[:10]}")

@@ -18,9 +18,11 @@ import re
 
 from checker.document.front_lines import (CAPTION, ChromeLine, HeaderLine, bare, bare_label, body_like,
                                           chrome_front, is_title, vocab)
+from checker.document.hant import simplified
 from checker.document.lines import (STRIP, is_date_line, is_org_line, make_closing, org_end, paragraphs,
                                     stripped_span)
 from checker.document.model import Line, LineIndex, Paragraph
+from checker.document.page import page_title, trailing_links
 
 ZONE_MAX = 40            # lines of the front zone at most
 
@@ -32,7 +34,14 @@ def _norm(text: str) -> str:
 # -- the front zone, the title, the cover letter -------------------------------------
 
 def read_front(content: list[Line], headings: dict, index: LineIndex):
-    """(title, cover letter, its closing, the lines after the front, front debris)."""
+    """(title, cover letter, its closing, the lines after the front, front debris); a list of
+    the page's links after the text (related news) is debris as well."""
+    content, links = trailing_links(content)
+    title, cover, cover_closing, rest, debris = _read_front(content, headings, index)
+    return title, cover, cover_closing, rest, debris + links
+
+
+def _read_front(content: list[Line], headings: dict, index: LineIndex):
     zone = _zone_end(content)
     chrome = {i for i in range(zone) if chrome_front(content[i].text, content[i].kind == "row")}
     for i in range(1, zone):   # 发文字号 / 浏览量： above their value: the value is the page's too
@@ -65,6 +74,8 @@ def read_front(content: list[Line], headings: dict, index: LineIndex):
         cover, cover_closing, rest = _cover(rest, index)
         return title, cover, cover_closing, rest, debris
     title, cover, cover_closing, rest, banner = _front_without_zone_title(kept, index)
+    if title is None and not cover:
+        title, rest = page_title(content[:zone], chrome, rest, index)
     return title, cover, cover_closing, rest, debris + banner
 
 
@@ -131,16 +142,18 @@ def title_at(content: list[Line], i: int, stop: int, index: LineIndex, skip: set
         if md.end():
             span = index.span(span.start + md.end(), span.end - cut)
         return Paragraph(t, span), 1
-    if len(t) > 30 or re.search(r"[。，,；;：:]", t) or not re.search(r"[\u4e00-\u9fff]{2}", t) \
+    if len(t) > 30 or re.search(r"[。，,；;：:|｜]", t) or not re.search(r"[\u4e00-\u9fff]{2}", t) \
             or is_date_line(t):
-        return None
+        return None   # NOTE: a line of cells (a link bar) does not begin a title either
     for k in range(len(nxt)):
         parts = [t] + [l.text.strip(STRIP) for l in nxt[:k + 1]]
-        if any(re.search(r"[。；;：:]", p) or is_date_line(p) or vocab()["header"].search(p) for p in parts[1:]) \
+        if any(re.search(r"[。；;：:]", p) or is_date_line(p) or vocab()["header"].search(p) or CAPTION.match(p)
+               for p in parts[1:]) \
                 or any(len(p) > 30 for p in parts[:-1]):
             return None
         joined = "".join(parts)
-        if is_title(joined) and vocab()["endings"].search(joined) and _may_start(t, parts[1]):
+        if is_title(joined) and vocab()["endings"].search(joined) and _may_start(t, parts[1]) \
+                and _adds_to(t, "".join(parts[1:])):
             first, last = stripped_span(line, index), stripped_span(nxt[k], index)
             return Paragraph(line._source[first.start:last.end], index.span(first.start, last.end)), k + 2
     return None
@@ -152,7 +165,8 @@ def _joins(t: str, nxt: list[Line]) -> bool:
     if not nxt or vocab()["endings"].search(t) or len(t) > 30:
         return False
     u = nxt[0].text.strip(STRIP)
-    return len(u) <= 30 and not re.search(r"[。；;：:，,]", u) and bool(vocab()["endings"].search(u))
+    return len(u) <= 30 and not re.search(r"[。；;：:，,]", u) and bool(vocab()["endings"].search(u)) \
+        and not CAPTION.match(u)
 
 
 def _may_start(first: str, second: str) -> bool:
@@ -161,6 +175,16 @@ def _may_start(first: str, second: str) -> bool:
     if not is_org_line(first):
         return True
     return bool(re.match(r"关于|(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}", second))
+
+
+def _adds_to(first: str, rest: str) -> bool:
+    """Does a line belong above the lines after it that make a title? When they are a
+    whole title by themselves, only a body's name or a line with the title's subject
+    (某县2021年度 / 法治政府建设情况报告) belongs to it; a column label does not
+    (计划规划 / 关于2018年度…的报告)."""
+    if not (is_title(rest) and vocab()["endings"].search(rest)):
+        return True
+    return is_org_line(first) or bool(vocab()["subject"].search(simplified(first)))
 
 
 def _is_addressee(t: str) -> bool:

@@ -39,7 +39,7 @@ class HeaderLine(DebrisLine):
 
 _BULLETS = " \t\u3000\u00a0\u2002\u2003\u2009•·▪■◆●-*[]【】|｜"
 _PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
-CAPTION = re.compile(r"^表\s*[一二三四五六七八九十\d]+")   # 表1：… a table's caption
+CAPTION = re.compile(r"^[(（]?表\s*[一二三四五六七八九十\d]+")   # 表1：…, （表1）… a table's caption
 # NOTE: a page run through a pinyin plug-in prints 執(zhí)法: the reading is not the title's
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -68,6 +68,26 @@ def vocab() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _injected() -> tuple:
+    from checker.yamlio import load_yaml_file
+    data = load_yaml_file(vocab_path("front.yaml")).data["injected"]
+    return (re.compile("|".join(f"(?:{p})" for p in data["inline"])), re.compile(data["line"]),
+            int(data["line_max"]))
+
+
+def injected(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of a block that a copying site or a compromised page put
+    into it: an advert in brackets (【更多公文素材,微信:…】), a banner's web address glued
+    between words, a gambling site's name, or the whole block when it is a short spam line."""
+    inline, line, most = _injected()
+    t = text.strip()
+    if t and len(t) <= most and "\n" not in t and line.search(t) and not re.search(r"[。，,；;]", t):
+        start = text.index(t)
+        return [(start, start + len(t))]
+    return [m.span() for m in inline.finditer(text)]
+
+
 def bare(text: str) -> str:
     """A line without its bullets, brackets and surrounding spaces."""
     return text.strip(_BULLETS)
@@ -87,7 +107,7 @@ def chrome_front(text: str, row: bool = False) -> bool:
     t = bare(text)
     if not t:
         return False
-    if chrome_anywhere(t) or v["front"].search(t):
+    if chrome_anywhere(t) or v["front"].search(t) or _link_bar(t):
         return True
     if row:
         return False
@@ -95,6 +115,15 @@ def chrome_front(text: str, row: bool = False) -> bool:
     parts = [p for p in re.split(r"[\s|｜]+", t) if p]
     return len(t) <= high and len(parts) >= low and all(len(p) <= word for p in parts) \
         and not re.search(r"[。，,；;：:]", t)
+
+
+def _link_bar(t: str) -> bool:
+    """A bar of the site's links split by | (打开适老化模式 | 无障碍 | 设为首页 | 加入收藏):
+    three or more short cells, most of them chrome by the vocabulary."""
+    cells = [c for c in (bare(c) for c in re.split(r"[|｜]", t)) if c]
+    if len(cells) < 3 or any(len(c) > 12 for c in cells):
+        return False
+    return 2 * sum(1 for c in cells if chrome_anywhere(c)) > len(cells)
 
 
 def bare_label(text: str) -> bool:

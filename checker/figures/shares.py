@@ -34,6 +34,7 @@ import re
 from collections import namedtuple
 from fractions import Fraction
 
+from checker.figures.named_bases import named_whole
 from checker.figures.quantities import ASIDE, CLAUSE_BREAK, Quantity, clause_breaks, quantities_of, unit_family
 from checker.figures.relations import RateVocabulary, has_cue, rate_claims
 from checker.figures.rounding import Verdict, fmt, judge, percent, to_fraction
@@ -166,8 +167,11 @@ def _analyse(doc, vocab: RateVocabulary) -> ShareAnalysis:
                 found = _judge_no_part(c, part_ids, vocab, _near_chain(c, c.quantity, split))
             else:
                 share_list = by_claim[c.start]
-                near = [q for q in _window(counts, at, p.start, _REACH) if id(q) not in part_ids]
-                found = _judge(c, p, near, share_list, part_ids, vocab, share_list.parts, split)
+                before = _window(counts, at, p.start, 0)
+                near = [q for q in before if id(q) not in part_ids] + \
+                    [q for q in _window(counts, at, p.start, _REACH)[len(before):] if id(q) not in part_ids]
+                named = named_whole(c.name, p, before, vocab.totals)
+                found = _judge(c, p, near, share_list, part_ids, vocab, share_list.parts, split, named)
             if found is not None:
                 verdict, seen = found
                 considered[c.start] = seen
@@ -237,7 +241,7 @@ _RESIDUAL = ("其他", "其它", "其余", "剩余")
 
 
 def _judge(claim, part: Quantity, counts: list[Quantity], share_list: ShareList, part_ids: set, vocab,
-           others=(), split=None):
+           others=(), split=None, named: Quantity | None = None):
     """(ShareVerdict | None, considered) for a share with a part."""
     q = claim.quantity
     family = unit_family(part.unit)
@@ -254,6 +258,12 @@ def _judge(claim, part: Quantity, counts: list[Quantity], share_list: ShareList,
                 for v in {w.value for w in silencers} if v > 0}
     if any(v is Verdict.OK for v in verdicts.values()):
         return None, seen
+    if named is not None:   # NOTE: the base the share names (占收到申请的): checker.figures.named_bases
+        w = Whole(int(named.value), named.number, named, ())
+        verdict = judge(percent(n, w.value), q.number, q.approximate, q.bound)
+        if verdict is not Verdict.OK and _other_part(claim, part, w, chain):
+            return None, seen   # 终止13件，其中…和解4件，撤回9件，占受理总数的17.8% (13/73)
+        return (None if verdict is Verdict.OK else ShareVerdict(verdict, part, w, n)), seen + (named,)
     if share_list.whole is not None and share_list.whole.value >= part.value:
         w = share_list.whole
         verdict = judge(percent(int(part.value), w.value), q.number, q.approximate, q.bound)
@@ -267,6 +277,17 @@ def _judge(claim, part: Quantity, counts: list[Quantity], share_list: ShareList,
     target = to_fraction(q.number)
     best = min(strong, key=lambda w: (abs(percent(int(part.value), w.value) - target), -w.value))
     return ShareVerdict(Verdict.WRONG, part, best, int(part.value)), seen
+
+
+def _other_part(claim, part: Quantity, whole: Whole, chain: list) -> bool:
+    """Does another count of the share's sentence, before it, give the printed share over
+    the named whole? (The part read from the clause before may be one item of a list
+    whose total the share is about.)"""
+    q = claim.quantity
+    family = unit_family(part.unit)
+    return any(judge(percent(int(c.value), whole.value), q.number, q.approximate, q.bound) is Verdict.OK
+               for c in chain if c is not part and c.sentence is q.sentence and c.end <= claim.start
+               and unit_family(c.unit) == family and 0 < c.value <= whole.value)
 
 
 def _near_chain(claim, part: Quantity, split: dict) -> list:
