@@ -237,7 +237,7 @@ def judge(case: Case) -> Case:
             elif e.get("quote") is not None:
                 neutral.update(hits(_entry_span(case, part, n, e)))
     for n, e in enumerate(gold.get("findings") or []):
-        case.found.append([i for i in hits(_entry_span(case, "findings", n, e))
+        case.found.append([i for i in hits(_entry_span(case, "findings", n, e, e.get("line")))
                            if i not in ruled and fits(e.get("kind"), case.findings[i].category)])
     for n, e in enumerate(gold.get("consistent_stats") or []):
         _entry_span(case, "consistent_stats", n, e)
