@@ -41,7 +41,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MULT = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "亿": 10 ** 8, "千": 10 ** 3}
 # Quoted and bracketed stretches: “1+4”, 《…10条措施》, 〔2020〕, "无事不扰".
-_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》|〔[^〕]*〕|［[^］]*］|「[^」]*」|『[^』]*』|〈[^〉]*〉|\[[^\]]*\]|\"[^\"]*\"")
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "〔": "〕", "［": "］", "「": "」", "『": "』", "〈": "〉",
+                "[": "]", '"': '"'}
+_QUOTE_OPENERS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 # Clause breaks; an ASCII comma between digit groups (1,250) is a thousands separator.
 _SPACES = " \u00a0\u2002\u3000"
 CLAUSE_BREAK = re.compile(r"[，；;：:、。！？!?（）()]|(?<!\d),|,(?!\d{3}(?!\d))")
@@ -230,10 +232,32 @@ def _normalised(text: str) -> str:
     return _FULLWIDTH_THOUSANDS.sub(",", text).translate(FULLWIDTH)
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Each opening mark with the first closing mark of its kind after it, left to right,
+    resuming after each span: what `“[^”]*”|《[^》]*》|…` finds, in linear time (the regex
+    rescans to the end of the text from every unclosed mark)."""
+    closers: dict[str, list[int]] = {}
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    for m in _QUOTE_OPENERS.finditer(text):
+        start = m.start()
+        if start < resume:
+            continue
+        close = _QUOTE_PAIRS[m.group()]
+        at = closers.get(close)
+        if at is None:
+            at = closers[close] = [c.start() for c in re.finditer(re.escape(close), text)]
+        k = bisect.bisect_right(at, start)
+        if k < len(at):
+            spans.append((start, at[k] + 1))
+            resume = at[k] + 1
+    return spans
+
+
 def _masked(text: str, vocab: _Vocab) -> tuple[list[int], list[int]]:
     """Spans inside quotes, book titles, document-number brackets and fixed phrases,
     merged and sorted (starts, ends), so that a place is looked up, not scanned for."""
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = quoted_spans(text)
     if vocab.not_quantities is not None:
         spans.extend(m.span() for m in vocab.not_quantities.finditer(text))
     starts: list[int] = []

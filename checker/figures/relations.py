@@ -24,7 +24,10 @@ NEGATIONS = ("不予", "未", "不", "无", "非", "没有")
 _LINK = r"(?:均|已|分别|共|总体)?(?:为|达|达到|达到了|是|在|保持|保持在|稳定在|提升至|提升到|提高至|提高到|上升至|上升到|升至|高达|超|了)?"
 _NAME_END = re.compile(r"([\u4e00-\u9fff]{1,16}?(?:率|满意度|知晓度|认可度|覆盖面|占比|比例|比重))" + _LINK + r"\s*$")
 _RATE_WORD = re.compile(r"率|占比|比例|比重")
-_TAIL_LINK = re.compile(r"(?:了|幅度为|幅度|为|达到|达|约为|约|分别)+$")
+# NOTE: the lookbehinds skip a start that follows one of the words: the run found is the
+# same (a start after a word never begins the leftmost run), and a long run of the words
+# costs linear time instead of quadratic.
+_TAIL_LINK = re.compile(r"(?<![了为达约])(?<!幅度)(?<!达到)(?<!分别)(?:了|幅度为|幅度|为|达到|达|约为|约|分别)+$")
 _SHARE = re.compile(r"占([\u4e00-\u9fff\w]{0,24}?)(?:的)?(?:比例|比重|比)?" + _LINK + r"\s*$")
 
 
