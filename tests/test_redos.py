@@ -75,3 +75,13 @@ def test_unclosed_quotes_before_figures_are_linear():
     used, found = _cpu(HEAD + "受理“" * 150_000 + "案件12件，办结10件，办结率80%。\n", "T101")
     assert used < BOUND
     assert [f.rule for f in found] == ["T101"]        # 10/12 = 83%: the rate is still judged
+
+
+def test_a_line_of_spaces_is_lexed_in_linear_time():
+    from checker.document.parser import _lark, lark_order
+    for terminal in lark_order(_lark().lexer_conf.terminals):
+        pattern = re.compile(terminal.pattern.to_regexp())
+        for ch in " \t\u3000\u00a0":
+            start = time.process_time()
+            pattern.match(ch * 200_000 + "x")   # DEBRIS's 【?[ \t]*字 took ~40 s here
+            assert time.process_time() - start < BOUND, (terminal.name, repr(ch))
