@@ -1,0 +1,106 @@
+"""False positives found in review (issue: precision), each with a nearby true defect.
+
+Every test lints a short report with one rule selected: the reviewed false alarm
+stays quiet, and a close variant that really is wrong still fires (so the test
+would fail if the rule were simply switched off).
+"""
+from __future__ import annotations
+
+import checker
+from checker.config import Config
+
+
+def fires(rule: str, text: str) -> list:
+    return checker.lint_text(text, Config(select=(rule,)))
+
+
+def body(text: str, year: int = 2022, title: str = "法治政府建设情况报告") -> str:
+    return f"某县{year}年{title}\n\n{text}\n"
+
+
+# --- W108: the typo list --------------------------------------------------------------------
+
+def test_w108_nominalised_de_is_quiet():
+    for text in ("经过整改，群众满意度有了一定程度的提高。", "全县行政执法水平实现了全面的提升。",
+                 "通过培训，干部依法行政能力得到有效的提高和加强。"):
+        assert not fires("W108", body(text)), text
+    assert fires("W108", body("通过培训，极大程度的提高了干部依法行政能力。"))
+    assert fires("W108", body("县政府全面的推进依法行政工作。"))
+
+
+def test_w108_landing_reaction_arrival_handout_are_quiet():
+    for text in ("汛期前，县应急管理局做好台风登陆以及强降雨防范应对工作。",
+                 "县市场监管局加强药品不良反应情况监测，全年上报报告120份。",
+                 "督查组先后到达12个乡镇开展实地督查。",
+                 "现将2022年度工作总结发下，请认真学习。"):
+        assert not fires("W108", body(text)), text
+    assert fires("W108", body("群众可登陆网站查询办事指南。"))
+    assert fires("W108", body("通过热线反应问题120件。"))
+    assert fires("W108", body("群众通过意见箱反应的问题全部办结。"))
+    assert fires("W108", body("行政复议纠错率到达15%。"))
+    assert fires("W108", body("现将2022年度工作情况总结发下：全年办理案件12件。"))
+
+
+# --- W113: 法治思想 without 习近平 ------------------------------------------------------------
+
+def test_w113_before_2020_is_generic():
+    for text in ("坚持以法治思想引领社会治理，树立法治理念。", "引导领导干部学习法治思想，增强法治意识。"):
+        assert not fires("W113", body(text, 2016)), text
+        assert fires("W113", body(text, 2022)), text
+    assert not fires("W113", body("深入学习习近平法治思想。", 2022))
+
+
+# --- W102: time-bound terms -----------------------------------------------------------------
+
+def test_w102_references_to_the_finished_plan_are_quiet():
+    for text in ("在“七五”普法基础上，启动“八五”普法规划编制。", "迎接“七五”普法终期检查，组织各单位自查。"):
+        assert not fires("W102", body(text, 2021)), text
+    assert fires("W102", body("深入推进“七五”普法，组织各单位自查。", 2021))
+
+
+def test_w102_proper_names_are_quiet():
+    for text in ("认真贯彻《某省法制宣传教育条例》，开展送法下乡12次。", "县法制宣传教育中心组织送法下乡12次。"):
+        assert not fires("W102", body(text, 2019)), text
+    assert fires("W102", body("县司法局加强法制宣传教育，开展送法下乡12次。", 2019))
+
+
+# --- X107 / X108: doubled words -------------------------------------------------------------
+
+def test_x107_noun_then_verb_is_two_words():
+    for text in ("各基层党组织组织党员干部集中学习宪法。", "基层党组织组织生活会全部按期召开。",
+                 "各级人大代表代表人民依法行使监督权。"):
+        assert not fires("X107", body(text)), text
+    assert fires("X107", body("县司法局，组织组织党员干部集中学习宪法。"))
+    assert fires("X107", body("县政府制度制度健全。"))
+
+
+def test_x108_parenthesis_is_a_separate_clause():
+    assert not fires("X108", body("2022年共受理行政复议申请120件（2021年共80件）。"))
+    assert fires("X108", body("2022年共受理行政复议申请共120件。"))
+
+
+# --- X101: placeholders ---------------------------------------------------------------------
+
+def test_x101_star_marks_and_emphasis_are_not_placeholders():
+    for text in ("本年度工作的*重点*是规范行政执法。", "注：带*号的指标为约束性指标。", "表中标*的单位为省级示范单位。"):
+        assert not fires("X101", body(text)), text
+    assert fires("X101", body("全年办理*件，涉及*县。"))
+    assert fires("X101", body("县政府召开常务会议*次。"))
+
+
+def test_x101_circle_run_is_found_once():
+    found = fires("X101", body("〇〇〇〇县人民政府召开常务会议4次。"))
+    assert len(found) == 1
+
+
+# --- P114 / P115: full stops ----------------------------------------------------------------
+
+def test_p114_heading_number_is_not_a_full_stop():
+    assert not fires("P114", body("1.1.严格落实重大行政决策程序。"))
+    assert fires("P114", body("满意度提升为 1.62.今年继续推进。"))
+    assert fires("P114", body("不予公开信息数为0条.内容涵盖各领域。"))
+
+
+def test_p115_note_after_the_sentence_is_quiet():
+    assert not fires("P115", body("县政务服务中心已投入使用。（地址：某县人民路1号）"))
+    assert fires("P115", body("请与县政务公开办公室联系。(地址:某县人民路1号,电话(传真):0557-3022687)。"))
