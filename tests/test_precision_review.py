@@ -104,3 +104,39 @@ def test_p114_heading_number_is_not_a_full_stop():
 def test_p115_note_after_the_sentence_is_quiet():
     assert not fires("P115", body("县政务服务中心已投入使用。（地址：某县人民路1号）"))
     assert fires("P115", body("请与县政务公开办公室联系。(地址:某县人民路1号,电话(传真):0557-3022687)。"))
+
+
+# --- D110 / D106 / D107 / D101: years and dates --------------------------------------------
+
+def test_d110_quantities_and_standard_numbers_are_not_years():
+    for text in ("新建公共法律服务站点，建筑面积2020平方米。", "按照GB/T 9704—2012要求规范公文格式。",
+                 "组织评查行政执法案卷2018卷，评查合格率98%。", "全年发放普法宣传册2015册，张贴海报300张。",
+                 "全年累计开展普法讲座培训2012学时。"):
+        assert not fires("D110", body(text)), text
+    found = fires("D110", body("2021我县共办理行政复议案件12件。"))
+    assert found and found[0].expected == "2021年"
+
+
+def test_d106_identifier_is_not_a_range():
+    assert not fires("D106", body("案件编号（20212022）已移送审查。"))
+    assert fires("D106", body("印发《某县法治政府建设实施方案（20212025年）》。"))
+
+
+def test_d107_span_inside_one_year_is_quiet():
+    assert not fires("D107", body("2022年至2022年底，全县共受理案件12件。"))
+    assert fires("D107", body("印发《某县法治政府建设实施方案（2022—2022年）》。"))
+
+
+def test_d101_telephone_number_is_not_a_date():
+    assert not fires("D101", body("热线号码0571—20211215日间值守。"))
+    assert fires("D101", body("县政府于20211215日召开常务会议。"))
+
+
+# --- N120: a list numeral fused with a count ------------------------------------------------
+
+def test_n120_two_sentences_opening_with_numbers_are_quiet():
+    assert not fires("N120", body("一、基本情况\n\n13个乡镇全部建成公共法律服务工作站。\n\n26个县直部门完成权责清单调整。"))
+    assert not fires("N120", body("一、基本情况\n\n15%的案件通过调解结案。\n\n28%的案件经听证后作出决定。"))
+    found = fires("N120", body("一、基本情况\n\n12022年，县政府新收申请188件。\n\n22022年，县直部门共收到申请376件。"
+                               "\n\n313个乡镇新收申请4377件。\n\n4103个村完成清单调整。"))
+    assert [f.line for f in found] == [9, 11]
