@@ -140,3 +140,19 @@ def test_n120_two_sentences_opening_with_numbers_are_quiet():
     found = fires("N120", body("一、基本情况\n\n12022年，县政府新收申请188件。\n\n22022年，县直部门共收到申请376件。"
                                "\n\n313个乡镇新收申请4377件。\n\n4103个村完成清单调整。"))
     assert [f.line for f in found] == [9, 11]
+
+
+# --- P105 / P117: spaces and paragraph ends -------------------------------------------------
+
+def test_p105_theme_slogan_with_spaces_is_quiet():
+    assert not fires("P105", body("开展“法治护航 平安相伴 共建和谐”主题宣传活动，发放资料1200份。"))
+    assert fires("P105", body("推行“领导带学 集体研学 专题培训 个人自学”模式。"))
+    assert fires("P105", body("全年办结 4364 件。"))
+
+
+def test_p117_field_line_and_run_in_heading_are_quiet():
+    assert not fires("P117", body("一、主要工作\n\n联系人：张三，联系电话：0571-88888888\n\n二、存在的问题\n\n公开内容还不够全面。"))
+    assert not fires("P117", body("坚持高位推动，全面压实法治政府建设主体责任\n\n县政府常务会议专题研究法治政府建设4次。"
+                                  "\n\n全年审查规范性文件20件。"))
+    assert fires("P117", body("一、主要工作\n\n全年本县共收到行政复议申请62件，其中依法受理55件，占收案总数的88.7%"
+                              "\n\n二、存在的问题\n\n公开内容还不够全面。"))
