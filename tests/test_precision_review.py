@@ -156,3 +156,23 @@ def test_p117_field_line_and_run_in_heading_are_quiet():
                                   "\n\n全年审查规范性文件20件。"))
     assert fires("P117", body("一、主要工作\n\n全年本县共收到行政复议申请62件，其中依法受理55件，占收案总数的88.7%"
                               "\n\n二、存在的问题\n\n公开内容还不够全面。"))
+
+
+# --- M101: page debris ----------------------------------------------------------------------
+
+def test_m101_sentences_are_not_page_furniture():
+    for text in ("查处侵犯著作权案件3起，保护版权所有者合法权益。", "扫一扫二维码即可查询办事指南，群众满意度达98%。"):
+        assert not fires("M101", body(f"一、主要工作\n\n{text}\n\n全年办理案件12件。")), text
+    assert fires("M101", body("一、主要工作\n\n全年办理案件12件。\n\n版权所有：某县人民政府  浙ICP备12345678号"))
+    assert fires("M101", body("一、主要工作\n\n扫一扫在手机打开当前页\n\n全年办理案件12件。"))
+
+
+def test_m101_numbered_run_in_headings_are_not_page_markers():
+    long = "，确保各项任务按时保质保量落到实处并定期通报进展情况，全面提升依法行政水平和能力，持续优化法治化营商环境"
+    text = body("一、主要工作和成效\n\n（一）推进依法行政\n\n"
+                f"1、加强组织领导\n县政府常务会议专题研究法治政府建设工作4次{long}\n"
+                f"2、完善制度体系\n全年审查县政府规范性文件20件{long}\n"
+                f"3、规范行政执法\n全年评查行政执法案卷120卷{long}\n4、化解矛盾纠纷\n全年调解纠纷300件。")
+    assert not fires("M101", text)
+    pages = text.replace("2、完善制度体系\n", "2、").replace("3、规范行政执法\n", "3、")
+    assert fires("M101", pages)

@@ -94,10 +94,21 @@ def bare(text: str) -> str:
 
 
 def chrome_anywhere(text: str) -> bool:
-    """Page chrome wherever it stands (ICP备, 分享到, font switches …)."""
+    """Page chrome wherever it stands (ICP备, 分享到, font switches …); never a sentence
+    of the report (保护版权所有者合法权益。)."""
     v = vocab()
     t = bare(text)
-    return 0 < len(t) <= v["anywhere_max"] and bool(v["anywhere"].search(t))
+    return 0 < len(t) <= v["anywhere_max"] and bool(v["anywhere"].search(t)) and not report_sentence(t)
+
+
+# NOTE: a sentence of running text: words up to its first comma with no field label (来源：…),
+# clauses, and a closing full stop. Page chrome is labels, links and stamps, never that.
+_SENTENCE_LINE = re.compile(r"[^，,:：\n]{4,}[，；][^\n]*[\u4e00-\u9fff\d%％）)”][。！？]$")
+
+
+def report_sentence(text: str) -> bool:
+    """Does the line read as a sentence of the report (扫一扫二维码即可查询办事指南，群众满意度达98%。)?"""
+    return bool(_SENTENCE_LINE.match(text.strip()))
 
 
 def chrome_front(text: str, row: bool = False) -> bool:
