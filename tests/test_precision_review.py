@@ -176,3 +176,28 @@ def test_m101_numbered_run_in_headings_are_not_page_markers():
     assert not fires("M101", text)
     pages = text.replace("2、完善制度体系\n", "2、").replace("3、规范行政执法\n", "3、")
     assert fires("M101", pages)
+
+
+# --- S114 / S102: structure -----------------------------------------------------------------
+
+def test_s114_bodies_named_otherwise_are_issuing_bodies():
+    for title in ("上海海关2022年法治政府建设情况报告", "中国证监会2022年法治政府建设年度报告",
+                  "中国人民银行2022年法治政府建设情况报告", "某某大学2022年信息公开工作年度报告",
+                  "某某村2022年法治建设工作总结"):
+        assert not fires("S114", f"{title}\n\n一、主要工作和成效\n\n全年办理案件12件。\n"), title
+    assert fires("S114", "2022年法治政府建设情况报告\n\n一、主要工作和成效\n\n全年办理案件12件。\n")
+    assert fires("S114", "2022年法治社会建设情况报告\n\n一、主要工作和成效\n\n全年办理案件12件。\n")
+
+
+def _report_with(duty: str, body_name: str = "某县司法局") -> str:
+    return (f"{body_name}2022年法治政府建设情况报告\n\n一、主要工作和成效\n\n{duty}\n\n二、存在的问题\n\n"
+            "个别干部依法行政意识不强。\n\n三、下一步工作打算\n\n持续推进严格规范公正文明执法。\n\n"
+            f"{body_name}\n2023年1月20日\n")
+
+
+def test_s102_principal_leaders_by_title():
+    for duty in ("局党组书记、局长主持召开党组会议专题研究法治政府建设工作4次，带头讲法治课。",
+                 "镇党委书记、镇长亲自部署法治政府建设工作，专题研究4次。"):
+        assert not fires("S102", _report_with(duty)), duty
+    assert fires("S102", _report_with("副局长主持召开会议专题研究法治政府建设工作4次。"))
+    assert fires("S102", _report_with("局机关召开会议研究法治政府建设工作4次。"))
