@@ -201,3 +201,38 @@ def test_s102_principal_leaders_by_title():
         assert not fires("S102", _report_with(duty)), duty
     assert fires("S102", _report_with("副局长主持召开会议专题研究法治政府建设工作4次。"))
     assert fires("S102", _report_with("局机关召开会议研究法治政府建设工作4次。"))
+
+
+# --- W109: traditional characters -----------------------------------------------------------
+
+def test_w109_gb2312_characters_in_proper_names_are_quiet():
+    for text in ("乾县人民政府召开常务会议4次。", "乾安县推进依法行政。", "临安区於潜镇开展送法下乡活动。",
+                 "甯某某等3人申请行政复议。"):
+        assert not fires("W109", body(text)), text
+    assert fires("W109", body("关於县政府召开常务会议4次的情况。"))
+    assert fires("W109", body("全年召开常务会议4次，其後开展督查。"))
+
+
+def test_w109_missing_opencc_dictionary_is_one_line_rule_error(monkeypatch, tmp_path):
+    import opencc
+    from checker.checks import traditional_script
+    from checker.document import hant
+    from checker.linter import lint_document
+
+    def broken(*args, **kwargs):
+        raise FileNotFoundError("t2s.json")
+
+    monkeypatch.setattr(opencc, "OpenCC", broken)
+    monkeypatch.setattr(traditional_script, "_state", {})
+    monkeypatch.setattr(opencc, "__file__", str(tmp_path / "opencc" / "__init__.py"))
+    hant.table.cache_clear()
+    try:
+        assert hant.table() == {}   # the outline reads the text as it is
+        doc = checker.parse_text(body("全年召开常务會議4次，制度制度健全。"))
+        result = lint_document(doc, Config(select=("W109", "X107")))
+        assert [f.rule for f in result.findings] == ["X107"]   # the other rules still run
+        assert len(result.errors) == 1
+        message = str(result.errors[0])
+        assert "\n" not in message and "OpenCC" in message and "skipped" in message
+    finally:
+        hant.table.cache_clear()

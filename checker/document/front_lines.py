@@ -180,7 +180,8 @@ def find_contents(content: list[Line], headings: dict) -> set[int]:
     return set()
 
 
-def _norm(text: str) -> str:
+def squeezed(text: str) -> str:
+    """The text without spaces and colons (a label compared with its repeat)."""
     return re.sub(r"[\s:：]", "", text)
 
 
@@ -188,10 +189,10 @@ def _repeat(content: list[Line], first: int, most: int) -> int | None:
     """The index where the body repeats the entry at `first` (its 第N部分, or its text)."""
     if first >= len(content):
         return None
-    key = _norm(content[first].text)
+    key = squeezed(content[first].text)
     part = _PART.match(key)
     for j in range(first + 1, min(len(content), first + most + 1)):
-        t = _norm(content[j].text)
+        t = squeezed(content[j].text)
         if (part and t.startswith(part.group())) or (not part and t == key):
             return j if j > first + 1 else None
         if body_like(content[j].text.strip(STRIP)) or len(t) > 60:
