@@ -236,3 +236,38 @@ def test_w109_missing_opencc_dictionary_is_one_line_rule_error(monkeypatch, tmp_
         assert "\n" not in message and "OpenCC" in message and "skipped" in message
     finally:
         hant.table.cache_clear()
+
+
+# --- patterns of the shipped packs compile with the stdlib re --------------------------------
+
+def test_every_shipped_pattern_compiles_with_stdlib_re(monkeypatch):
+    """The regex module is the fallback for users' rules only: a shipped pattern that needs it
+    (a variable-width lookbehind, say) is slower and is refused here (W108 and W113 had one)."""
+    import sys
+    import types
+    from checker import rules as rule_files
+
+    refused = []
+    fake = types.ModuleType("regex")
+    fake.V0 = 0
+    fake.error = ValueError
+
+    def compile_(pattern, flags=0):
+        refused.append(pattern)
+        raise ValueError("not compiled")
+
+    fake.compile = compile_
+    monkeypatch.setitem(sys.modules, "regex", fake)
+    rule_files._load_rules(())
+    assert refused == []
+
+
+def test_w108_w113_patterns_have_fixed_width_lookbehinds():
+    import re
+    from pathlib import Path
+    from checker.yamlio import load_yaml_file
+
+    rules = {r["id"]: r for r in load_yaml_file(Path(checker.__file__).parent.parent / "rules" / "terminology.yaml").data["rules"]}
+    for key in rules["W108"]["params"]["swap"]:
+        re.compile(key)
+    re.compile(rules["W113"]["params"]["regex"])
