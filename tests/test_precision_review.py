@@ -271,3 +271,32 @@ def test_w108_w113_patterns_have_fixed_width_lookbehinds():
     for key in rules["W108"]["params"]["swap"]:
         re.compile(key)
     re.compile(rules["W113"]["params"]["regex"])
+
+
+# --- T101 / T105 / T109: statistics ---------------------------------------------------------
+
+def stats(text: str) -> str:
+    return f"某县2023年行政复议工作情况报告\n\n{text}\n"
+
+
+def test_t101_share_of_a_named_base_that_is_not_stated_is_quiet():
+    assert not fires("T101", stats("全年审结行政复议案件150件，其中维持90件，占60%，撤销30件，占20%，驳回15件，占10%，"
+                                   "调解和解15件，占10%。县政府作为被申请人的案件50件，占全部收案的25%。"))
+    found = fires("T101", stats("全年收到行政复议申请200件，审结行政复议案件150件，其中县政府作为被申请人的案件50件，"
+                                "占全部收案的30%。"))
+    assert found and "50/200" in found[0].message
+    assert fires("T101", stats("全年审结行政复议案件150件，其中维持90件，占50%。"))
+
+
+def test_t105_average_annual_rate_is_compounded():
+    assert not fires("T105", stats("2021年受理行政复议申请50件，2023年受理行政复议申请80件，年均增长26.5%。"))
+    assert not fires("T105", stats("2021年受理行政复议申请80件，2023年受理行政复议申请50件，年均下降20.9%。"))
+    found = fires("T105", stats("2021年受理行政复议申请50件，2023年受理行政复议申请80件，年均增长30%。"))
+    assert found and "(80/50)^(1/2)" in found[0].message
+    assert fires("T105", stats("2022年受理行政复议申请50件，2023年受理行政复议申请80件，增长70%。"))
+
+
+def test_t109_cases_told_in_parts_sum_to_the_carry_over():
+    assert not fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理，8件中止审理。"))
+    assert fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理，5件中止审理。"))
+    assert fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理。"))
