@@ -300,3 +300,7 @@ def test_t109_cases_told_in_parts_sum_to_the_carry_over():
     assert not fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理，8件中止审理。"))
     assert fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理，5件中止审理。"))
     assert fires("T109", stats("全年新收行政复议申请120件，上年结转10件，办结110件，另有12件正在办理。"))
+
+
+def test_x101_single_starred_characters_stay_placeholders():
+    assert len(fires("X101", body("县政务服务中心地址位于*路*号。"))) == 2
