@@ -132,14 +132,16 @@ def find_fused(text: str, starts=(0,)):
             yield m.start(2), m.end(), dict(args, text=text[m.start(2):m.end()]), expected
     for m in finditer(_FUSED_YEAR_DAY, text):
         year, digits = int(m.group(1)), m.group(2)
-        if _a_length(text, m.end()):
-            continue
+        if _a_length(text, m.end()) or _coded(text, starts, m.start()):
+            continue   # NOTE: 热线号码0571—20211215日间值守: a telephone number, not a date
         readings = _readings(digits, year)
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{year}年{mo}月{d}日")
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
     for m in finditer(_FUSED_MONTH, text):
         month = int(m.group(2))
+        if _coded(text, starts, m.start()):
+            continue
         if 1 <= month <= 12 and not (len(m.group(2)) == 2 and m.group(2)[0] == "0"):
             expected = f"{m.group(1)}年{month}月"
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
@@ -150,7 +152,7 @@ def find_fused(text: str, starts=(0,)):
             yield m.start(), m.end(), {"reading": expected, "text": m.group(0)}, expected
     for m in finditer(_FUSED_FULL, text):
         before = max(starts[block_at(starts, m.start())], m.start() - 12)
-        if _CODE_WORDS.search(text, before, m.start()):
+        if _coded(text, starts, m.start()):
             continue
         if _NOT_A_DATE_AFTER.match(text, m.end()) and not (
                 text.startswith("起", m.end()) and _DATE_FRAME.search(text, before, m.start())):
@@ -160,6 +162,12 @@ def find_fused(text: str, starts=(0,)):
         if readings:
             args, expected = _reading_args(readings, lambda mo, d: f"{year}年{mo}月{d}日")
             yield m.start(), m.end(), dict(args, text=m.group(0)), expected
+
+
+def _coded(text: str, starts, at: int) -> bool:
+    """The digits at `at` follow a label of a number (电话, 编号…) or an area code (0571—)."""
+    before = max(starts[block_at(starts, at)], at - 12)
+    return bool(_CODE_WORDS.search(text, before, at))
 
 
 _AFTER_DATE = ("日至", "日到", "日—", "日-", "日～", "日~")

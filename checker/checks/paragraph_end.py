@@ -11,7 +11,9 @@ figure — 确保政府信息公开工作落到实处, 行政诉讼0件 — lost
 paragraph that really ends is judged: the next line is blank or opens a heading
 (一、 （二） 3.); a line that runs on into the next one (a wrapped page, a cut
 PDF line) is not, and neither is the document's last paragraph (an excerpt may
-stop anywhere). The fix appends 。.
+stop anywhere). Nor is a line of fields (联系人：张三，联系电话：…) or a short line of words
+without figures above a paragraph of sentences, which is a heading without a numeral
+(坚持高位推动，全面压实法治政府建设主体责任). The fix appends 。.
 """
 from __future__ import annotations
 
@@ -54,6 +56,8 @@ class ParagraphEnd(CheckType):
                 continue
             if not _ends_there(text, b.span.end):
                 continue
+            if body is t and (_FIELDS.match(t) or _run_in_heading(t, text, b.span.end)):
+                continue
             yield Hit(b.span.end - 1, b.span.end, {"text": t[-12:]}, t[-1] + "。", ((b.span.end, b.span.end, "。"),))
 
 
@@ -80,6 +84,22 @@ def _after_heading(text: str, start: int) -> bool:
     NOTE: the body after a heading is a sentence even without a comma."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_NEXT_HEADING.match(text, line_start)) and bool(text[line_start:start].strip())
+
+
+# NOTE: a line of fields (联系人：张三，联系电话：0571-88888888): labels and their values, no sentence
+_FIELDS = re.compile(r"(?:[\u4e00-\u9fff（）()]{1,8}[:：][^，；;,:：。\n]+(?:[，；;,]\s*|$))+$")
+_RUN_IN_MAX = 30
+_SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+
+
+def _run_in_heading(t: str, text: str, end: int) -> bool:
+    """A short line of words without figures above a paragraph of sentences (坚持高位推动，
+    全面压实法治政府建设主体责任 / 县政府常务会议专题研究…。): a heading without a numeral."""
+    if len(t) > _RUN_IN_MAX or re.search(r"\d", t) or len(_CLAUSE.findall(t)) > 1:
+        return False
+    nxt = text[end:].lstrip()
+    line = nxt.split("\n", 1)[0].strip()
+    return len(line) >= 10 and bool(_SENTENCE_END.search(line))
 
 
 def _ends_there(text: str, end: int) -> bool:

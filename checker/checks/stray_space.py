@@ -16,7 +16,7 @@ copied from a web page. Chinese official texts put no space between a number
 and Chinese text or its unit (GB/T 15835-2011; GB/T 9704-2012). Leading and
 trailing spaces of a block are not stray, nor is one between two phrases of a
 quoted slogan (“学习民法典 护航美好生活”; three phrases or more are a list that
-wants 、). NOTE: a tab, or two or more ASCII
+wants 、, unless a theme or slogan word follows: “法治护航 平安相伴 共建和谐”主题活动). NOTE: a tab, or two or more ASCII
 spaces, separates table columns and is left alone. Each hit removes its spaces
 as a fix; `expected` is the text without them.
 
@@ -264,12 +264,14 @@ def _slogan_gap(text: str, a: int, z: int, quoted) -> bool:
     i = bisect.bisect_left(quoted, (a,)) - 1   # the last quotation opening before the space
     if i < 0 or not z < quoted[i][1]:
         return False
-    # NOTE: three phrases or more (“领导带学 集体研学 专题培训”) are a list that wants 、
-    if len(_SP.findall(text, quoted[i][0], quoted[i][1])) >= 2:
+    # NOTE: three phrases or more (“领导带学 集体研学 专题培训”模式) are a list that wants 、,
+    # unless the quotation is the theme or slogan of an activity (“法治护航 平安相伴 共建和谐”主题活动)
+    if len(_SP.findall(text, quoted[i][0], quoted[i][1])) >= 2 and not _THEME_AFTER.match(text, quoted[i][1]):
         return False
     return bool(_HAN2.fullmatch(text, a - 2, a)) and bool(_HAN2.match(text, z))
 
 
+_THEME_AFTER = re.compile(r"(?:为|的)?(?:主题|口号|标语|宣传|活动|系列)")
 _QUOTED = re.compile(r"“[^“”\n]{4,40}”|《[^《》\n]{4,40}》")
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 

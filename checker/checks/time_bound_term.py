@@ -11,7 +11,8 @@ Each table entry has `term`, optional `regex`, `start`, optional `end`,
 starts after the report can have been written (31 March of the next year, or
 the closing date); in the next-steps section a plan period (`plan: true`) may
 start the next year, or the year after when it is being prepared (谋划、编制).
-stale: the report year ends more than `grace_years` after `end`, and the words
+stale: the report year ends more than `grace_years` after `end`, the term is not part
+of a proper name (a longer document title 《…》, a body …中心), and the words
 right after the term do not look back (以来, 期间, 收官…), nor those just before it
 (圆满完成“七五”普法, 总结验收, 原交通部, a year of the term's time: 2017年被国土资源部…);
 `expected` is the
@@ -31,7 +32,7 @@ from checker.findings import Hit
 
 # NOTE: words that turn a stale term into a look back ("“七五”普法圆满收官",
 # "《纲要》实施以来", "全国“七五”普法先进集体"): never flagged as current use.
-LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完成|结束|表彰|先进|中期|颁布|到期|之前|以前|确定的)"
+LOOK_BACK = r"^.{0,10}?(?:以来|期间|时期|收官|圆满|总结|验收|完成|结束|表彰|先进|中期|终期|基础上|颁布|到期|之前|以前|确定的)"
 # NOTE: and words just before it that close a period: 圆满完成“七五”普法, 做好“七五”普法总结验收
 LOOK_BACK_BEFORE = re.compile(r"(?:完成|收官|总结|验收|回顾|评估|表彰|结束|过去|上一轮|原)[^，。；,;]{0,8}$")
 # NOTE: the next-steps section may prepare a plan period that starts the year after next
@@ -87,7 +88,7 @@ class TimeBoundTerm(CheckType):
                     if t.start > bound:
                         hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year)))
                 elif not t.allow_after.match(b.text, z) and not LOOK_BACK_BEFORE.search(b.text, max(0, a - 12), a) \
-                        and not _dated_before(b.text, a, t.end):
+                        and not _dated_before(b.text, a, t.end) and not _proper_name(b.text, a, z):
                     hits.append(Hit(at, b.span.start + z, _args(t, m, tl.year),
                                     _current(p["terms"], t.group, year_end)))
         yield from sorted(hits, key=lambda h: h.start)
@@ -96,6 +97,24 @@ class TimeBoundTerm(CheckType):
 # NOTE: a year of the term's own time just before it in the clause tells of the past
 # (2017年被国土资源部评为…): the name was current then
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年[^，。；,;：:]{0,10}$")
+
+
+# NOTE: a body that keeps the old words in its name (县法制宣传教育中心): its name, not a usage
+_BODY_AFTER = re.compile(r"(?:中心|协会|学会|研究会|基地|讲师团|志愿服务队)")
+
+
+def _proper_name(text: str, a: int, z: int) -> bool:
+    """The term is part of a proper name: inside a longer document title (《某省法制宣传
+    教育条例》, whose name the report cannot change) or the name of a body (…中心)."""
+    if _BODY_AFTER.match(text, z):
+        return True
+    opened = text.rfind("《", 0, a)
+    if opened < 0 or text.rfind("》", opened, a) >= 0:
+        return False
+    closed = text.find("》", z)
+    if closed < 0 or text.find("《", z, closed) >= 0:
+        return False
+    return (opened + 1, closed) != (a, z) and (opened, closed + 1) != (a, z)
 
 
 def _dated_before(text: str, at: int, end: dt.date) -> bool:

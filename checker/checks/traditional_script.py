@@ -17,7 +17,8 @@ so that no phrase forms across them, and remembered for the process); a text non
 whose characters changes is done without converting it as a whole.
 
 mixed reports each run with its simplified form, only when the text is otherwise
-simplified; converted reports one finding at the first line with traditional
+simplified, and not a character of GB2312 standard in proper names in a place name or
+as a surname (乾县, 於潜镇, 甯某某); converted reports one finding at the first line with traditional
 characters, with their share, and nothing else.
 """
 from __future__ import annotations
@@ -42,7 +43,13 @@ def to_simplified(text: str) -> str:
         try:
             _state["t2s"] = OpenCC("t2s").convert
         except Exception:  # NOTE: the compiled OpenCC binding shares the module name and wants the .json
-            _state["t2s"] = OpenCC("t2s.json").convert
+            try:
+                _state["t2s"] = OpenCC("t2s.json").convert
+            except Exception as err:
+                # NOTE: a broken installation (the dictionary files missing): one line naming
+                # the cause; the linter reports it as this rule's error and runs the others
+                raise RuntimeError("traditional-script skipped: OpenCC's t2s dictionary could not be "
+                                   f"loaded ({type(err).__name__}); reinstall opencc-python-reimplemented") from None
     return _state["t2s"](text)
 
 
@@ -79,6 +86,8 @@ class TraditionalScript(CheckType):
         if converted:
             return
         for a, z, simple in runs:
+            if _proper_name(text, a, z):
+                continue
             i = block_at(starts, a)
             base = found[i].span.start - starts[i]
             yield Hit(base + a, base + z, {"text": text[a:z], "expected": simple}, simple)
@@ -88,6 +97,23 @@ class TraditionalScript(CheckType):
 # that OpenCC's t2s changes on their own; every other one it keeps, so a report written
 # wholly in GB2312 never loads OpenCC (tests/test_speed_paths.py compares with OpenCC)
 GB2312_CHANGED = frozenset("乾菸薹捱摺吒後徵夥甯榘於麴醣麽")
+
+
+# NOTE: of those, the ones standard in proper names: places (乾县, 乾安县, 於潜镇) and surnames
+# (甯某某, 於某) are written with them officially
+PROPER_NAME_CHARS = frozenset("乾於甯")
+_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:县|镇|乡|区|市|村|州|旗|街道|陵)")
+_SURNAME_AFTER = re.compile(r"某|[\u4e00-\u9fff]{1,2}(?:等|同志|先生|女士|申请|诉)")
+
+
+def _proper_name(text: str, a: int, z: int) -> bool:
+    """Is the run a GB2312 character standard in proper names, in a place name (乾县,
+    於潜镇) or as a surname at the start of a clause (甯某某等3人)?"""
+    if not set(text[a:z]) <= PROPER_NAME_CHARS:
+        return False
+    # NOTE: a name starts a phrase or follows a larger place (临安区於潜镇); 关於县政府 is no name
+    starts = a == 0 or not _HAN.match(text[a - 1]) or text[a - 1] in "省市县区州盟旗"
+    return starts and bool(_PLACE_AFTER.match(text, z) or _SURNAME_AFTER.match(text, z))
 
 
 def _candidates(text: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from checker.document.front_lines import (CAPTION, ChromeLine, HeaderLine, bare, bare_label, body_like,
-                                          chrome_front, is_title, vocab)
+                                          chrome_front, is_title, squeezed, vocab)
 from checker.document.hant import simplified
 from checker.document.lines import (STRIP, is_date_line, is_org_line, make_closing, org_end, paragraphs,
                                     stripped_span)
@@ -25,10 +25,6 @@ from checker.document.model import Line, LineIndex, Paragraph
 from checker.document.page import page_title, trailing_links
 
 ZONE_MAX = 40            # lines of the front zone at most
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[\s:：]", "", text)
 
 
 # -- the front zone, the title, the cover letter -------------------------------------
@@ -57,9 +53,9 @@ def _read_front(content: list[Line], headings: dict, index: LineIndex):
             if j not in chrome:
                 own = vocab()["header"].search(content[j].text) or (j == at - 1 and is_org_line(content[j].text))
                 (header if own else chrome).add(j)
-        key = _norm(title.text)
+        key = squeezed(title.text)
         for j in range(at + n, zone):
-            t = _norm(bare(content[j].text))
+            t = squeezed(bare(content[j].text))
             if t and (t in key or key in t) and len(t) >= 6:
                 chrome.add(j)   # the title again (the page heading, or the article's)
     debris = [ChromeLine(l.text, l.span) if i in chrome else HeaderLine(l.text, l.span)

@@ -94,10 +94,21 @@ def bare(text: str) -> str:
 
 
 def chrome_anywhere(text: str) -> bool:
-    """Page chrome wherever it stands (ICP备, 分享到, font switches …)."""
+    """Page chrome wherever it stands (ICP备, 分享到, font switches …); never a sentence
+    of the report (保护版权所有者合法权益。)."""
     v = vocab()
     t = bare(text)
-    return 0 < len(t) <= v["anywhere_max"] and bool(v["anywhere"].search(t))
+    return 0 < len(t) <= v["anywhere_max"] and bool(v["anywhere"].search(t)) and not report_sentence(t)
+
+
+# NOTE: a sentence of running text: words up to its first comma with no field label (来源：…),
+# clauses, and a closing full stop. Page chrome is labels, links and stamps, never that.
+_SENTENCE_LINE = re.compile(r"[^，,:：\n]{4,}[，；][^\n]*[\u4e00-\u9fff\d%％）)”][。！？]$")
+
+
+def report_sentence(text: str) -> bool:
+    """Does the line read as a sentence of the report (扫一扫二维码即可查询办事指南，群众满意度达98%。)?"""
+    return bool(_SENTENCE_LINE.match(text.strip()))
 
 
 def chrome_front(text: str, row: bool = False) -> bool:
@@ -169,7 +180,8 @@ def find_contents(content: list[Line], headings: dict) -> set[int]:
     return set()
 
 
-def _norm(text: str) -> str:
+def squeezed(text: str) -> str:
+    """The text without spaces and colons (a label compared with its repeat)."""
     return re.sub(r"[\s:：]", "", text)
 
 
@@ -177,10 +189,10 @@ def _repeat(content: list[Line], first: int, most: int) -> int | None:
     """The index where the body repeats the entry at `first` (its 第N部分, or its text)."""
     if first >= len(content):
         return None
-    key = _norm(content[first].text)
+    key = squeezed(content[first].text)
     part = _PART.match(key)
     for j in range(first + 1, min(len(content), first + most + 1)):
-        t = _norm(content[j].text)
+        t = squeezed(content[j].text)
         if (part and t.startswith(part.group())) or (not part and t == key):
             return j if j > first + 1 else None
         if body_like(content[j].text.strip(STRIP)) or len(t) > 60:

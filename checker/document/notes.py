@@ -47,13 +47,17 @@ def demote(lines: list[Line], headings: dict) -> tuple[list[Line], dict, frozens
 # -- page-chunk markers of document-sharing sites -----------------------------------------
 
 _OPEN_END = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]$")
+# NOTE: a short title standing alone on its line (2、完善制度体系) heads the text below it;
+# a page marker is followed by the running text of the page (2、经开庭审理的案件…。)
+_TITLE_ONLY = re.compile(r"[^，。；：,;:！？!?]{1,24}$")
 
 
 def chunk_markers(lines: list[Line], headings: dict) -> tuple[list[Line], dict, list]:
     """(lines, headings, marker spans): the 1、 2、 3、 a document-sharing site puts before
     each page of text it serves. NOTE: such a marker splits a sentence (…九成 / 2、经开庭…);
     a heading never does. When two or more markers of a run 1、2、3、… each follow a line
-    that stops mid-sentence, the whole run is read as page markers: the lines are text,
+    that stops mid-sentence, and are themselves followed by running text (not a short
+    title alone on its line, 2、完善制度体系), the whole run is read as page markers: the lines are text,
     and the markers are page debris."""
     marked = [(i, headings[line.span.line]) for i, line in enumerate(lines)
               if line.kind == "heading" and headings[line.span.line].level == 3
@@ -64,7 +68,7 @@ def chunk_markers(lines: list[Line], headings: dict) -> tuple[list[Line], dict, 
     for i, h in marked:
         prev = next((l for l in reversed(lines[:i]) if l.kind != "blank"), None)
         if h.number and h.number >= 2 and prev is not None and len(prev.text.strip()) >= 60 \
-                and _OPEN_END.search(prev.text.rstrip()):
+                and _OPEN_END.search(prev.text.rstrip()) and not _TITLE_ONLY.match(lines[i].text.strip().split("、", 1)[-1]):
             splits += 1
     numbers = [h.number for _, h in marked]
     if splits < 2 or numbers != list(range(1, len(numbers) + 1)):

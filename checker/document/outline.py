@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from checker.document.front import read_front
 from checker.document.front_lines import (ChromeLine, ContentsLine, bare_label, chrome_anywhere, find_contents,
-                                          is_title)
+                                          is_title, report_sentence)
 from checker.document.hant import simplified
 from checker.document.lines import STRIP, is_date_line, is_org_line, make_closing, stripped_span
 from checker.document.lost_numerals import restore as restore_lost
@@ -88,6 +88,8 @@ def _split_debris(lines: list[Line], index: LineIndex) -> tuple[list[Line], Meta
     for line in lines:
         if line.kind == "blank":
             continue
+        if line.kind == "debris" and report_sentence(line.text):
+            line = Line("text", line.span, line._source)   # NOTE: 扫一扫二维码即可查询…，…。 is a sentence
         if line.kind == "debris":
             debris.append(DebrisLine(line.text, line.span))
             # NOTE: 分享到： and 附件： label buttons and links, never the line that follows

@@ -5,7 +5,9 @@ Two relations, both found inside one sentence:
 * from-to: 由41项缩减为16项，缩减率61% -> (41-16)/41 = 60.98% -> 61%; also
   受理729件，较上年的860件…, 办理408件，同比下降12%（上年为480件）, and
   2023年受理66件，2024年受理151件，同比增长128.79% (the same words after two years).
-  The rate is judged exactly (checker.figures.rounding).
+  The rate is judged exactly (checker.figures.rounding). An average annual rate
+  (年均增长) is compounded over the years between two stated years
+  ((80/50)^(1/2) - 1 = 26.5%), and not judged without them.
 * percentage points: 纠错率由15.2%下降到12.1%，下降3.1个百分点 -> 15.2-12.1.
 * unstated base: 来信来访案件90宗，同比下降42.68% (or 增长30人，增长率32%).
   Last year's figure is not printed, but it was a whole number, so the rate
@@ -104,6 +106,8 @@ def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
     a, b = pair
     q = claim.quantity
     sign = (b.value > a.value) - (b.value < a.value)
+    if _AVERAGE.search(claim.name) or _AVERAGE.search(q.before):
+        return _average_annual(claim, a, b, sign)
     if "原" in claim.name or "原" in q.before:   # 缩减为原来的40%
         exact, text = percent(Fraction(b.value), Fraction(a.value)), f"{b.number}/{a.number}"
     elif sign == claim.direction:
@@ -114,6 +118,28 @@ def evaluate_from_to(claim: RateClaim, doc) -> ChangeResult | None:
     verdict = judge(exact, q.number, q.approximate, q.bound)
     if verdict is Verdict.OK:
         return None
+    return ChangeResult(verdict, f"{text} = {fmt(exact, q.decimals)}%")
+
+
+# 年均增长, 平均每年增长: an average annual rate, compounded over the years between the values
+_AVERAGE = re.compile(r"年均|平均每年|每年平均|平均年")
+
+
+def _average_annual(claim: RateClaim, a: Quantity, b: Quantity, sign: int) -> ChangeResult | None:
+    """2021年受理50件，2023年受理80件，年均增长26.5%: (80/50)^(1/2) - 1 = 26.5%. Judged only
+    between two stated years (the gap is the number of years compounded); else nothing."""
+    ma, mb = _YEAR_HEAD.match(a.before), _YEAR_HEAD.match(b.before)
+    if ma is None or mb is None or not _year_pair(a, b) or sign != claim.direction:
+        return None
+    years = int(mb.group(1)) - int(ma.group(1))
+    q = claim.quantity
+    factor = (float(b.value) / float(a.value)) ** (1 / years)
+    # NOTE: a compound rate is irrational: judged on its float value, never on a tie
+    exact = Fraction(abs(factor - 1) * 100)
+    verdict = judge(exact, q.number, q.approximate, q.bound)
+    if verdict is Verdict.OK:
+        return None
+    text = f"({b.number}/{a.number})^(1/{years}) - 1" if sign > 0 else f"1 - ({b.number}/{a.number})^(1/{years})"
     return ChangeResult(verdict, f"{text} = {fmt(exact, q.decimals)}%")
 
 

@@ -9,7 +9,7 @@ an identity (政府信息公开年度报告 表三: 本年新收 + 上年结转 
     -> 78 + 3 = 81, but 75 + 3 = 78
 
 Counts are sorted by the cue words of rules/data/totals.yaml (`flow`): carried
-out (结转下年度, 正在办理, 未审结), carried in (上年结转), closed (答复, 办结, 审结,
+out (结转下年度, 正在办理, 未审结, 中止审理; several such counts may be summed), carried in (上年结转), closed (答复, 办结, 审结,
 not negated) and new (新收, 收到, 受理, 合计). All four must be stated, as exact
 counts of one unit family, within a few sentences. The balance is reported only
 when no reading holds: new + in = closed + out, or — when the "new" count is a total,
@@ -98,6 +98,12 @@ def _balance(counts: list[Quantity], roles: dict) -> FlowMismatch | None:
     return None
 
 
+def _values(counts: list[Quantity]) -> list[int]:
+    """Each count's value, and their sum when there are several."""
+    values = [int(q.value) for q in counts]
+    return values + [sum(values)] if len(values) > 1 else values
+
+
 def _balance_of(counts: list[Quantity], roles_of: dict) -> FlowMismatch | None:
     roles: dict[str, list] = {r: [] for r in ROLES}
     for q in counts:
@@ -106,9 +112,14 @@ def _balance_of(counts: list[Quantity], roles_of: dict) -> FlowMismatch | None:
             roles[role].append(q)
     if not all(roles.values()):
         return None
-    for new, i, c, o in itertools.product(roles["new"], roles["in"], roles["closed"], roles["out"]):
-        n, i, c, o = (int(x.value) for x in (new, i, c, o))
-        # NOTE: a total (共受理121件) may hold the carried-in cases; a count of new ones (新收) may not
-        if n + i == c + o or (n == c + o and "新" not in new.label):
-            return None
+    # NOTE: cases still open may be told in parts (另有12件正在办理，8件中止审理): their sum is
+    # the carry-over too, and likewise closed cases told by outcome
+    closed = _values(roles["closed"])
+    carried_out = _values(roles["out"])
+    for new, i in itertools.product(roles["new"], roles["in"]):
+        n, i = int(new.value), int(i.value)
+        for c, o in itertools.product(closed, carried_out):
+            # NOTE: a total (共受理121件) may hold the carried-in cases; a count of new ones (新收) may not
+            if n + i == c + o or (n == c + o and "新" not in new.label):
+                return None
     return FlowMismatch(roles["new"][0], roles["in"][0], roles["closed"][0], roles["out"][0])

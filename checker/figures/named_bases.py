@@ -7,7 +7,9 @@ and its endings (总数, 比例, 的 …) and without generic nouns (案件); ea
 word of what is left (收到, 申请; 受理) must occur in the count's words, not negated (不予受理
 is no 受理). Among several such counts the total-cued ones (共, 全年 …) are taken, and
 the first of them is the whole when it is also the largest (a total stated, then broken
-down: 共收到63件，其中市政府收到24件). Vocabulary: rules/data/totals.yaml
+down: 共收到63件，其中市政府收到24件). A share whose named base no count before it carries
+(审结150件 … 占全部收案的25%: 收案 is 收到, not stated) is not held to any other count. A short
+form after a qualifier (全部收案) is read as the short form. Vocabulary: rules/data/totals.yaml
 `named_base`.
 """
 from __future__ import annotations
@@ -36,8 +38,15 @@ def base_words(name: str) -> tuple[str, ...]:
     names none but a generic one (占总数的, 占比, 占案件总数的)."""
     endings, generic, short = _vocab()
     key = endings.sub("", name.removeprefix("占"))
+    bare = key
+    for word in generic:   # NOTE: 全部收案: a short form after a qualifier (generic words off, two characters kept)
+        shorter = bare.replace(word, "")
+        if len(shorter) >= 2:
+            bare = shorter
     if key in short:
         key = short[key]
+    elif bare in short:
+        key = short[bare]
     for word in generic:
         key = key.replace(word, "")
     if len(key) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", key):
@@ -46,7 +55,7 @@ def base_words(name: str) -> tuple[str, ...]:
 
 
 def named_whole(name: str, part: Quantity, counts: list[Quantity], totals) -> Quantity | None:
-    """The count the share's name points to (see module doc), or None."""
+    """The count the share's name points to (see module doc), or None (see also `base_absent`)."""
     words = base_words(name)
     if not words:
         return None
@@ -61,6 +70,17 @@ def named_whole(name: str, part: Quantity, counts: list[Quantity], totals) -> Qu
         return None
     # the total stated first, then broken down: the first is the largest
     return pick[0] if pick[0].value == max(c.value for c in pick) else None
+
+
+def base_absent(name: str, part: Quantity, counts: list[Quantity]) -> bool:
+    """Does the share's name say what it is a share of (占全部收案的 → 收到) while no count
+    before its part in the paragraph carries any of those words? Then the share is not held
+    to another count (审结150件 … 占全部收案的25%: the cases received are not stated)."""
+    words = base_words(name)
+    if not words:
+        return False
+    return not any(w in c.label for c in counts if c is not part and c.end <= part.start
+                   and c.sentence.paragraph is part.sentence.paragraph for w in words)
 
 
 def _names(label: str, words: tuple[str, ...]) -> bool:

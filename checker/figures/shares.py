@@ -34,7 +34,7 @@ import re
 from collections import namedtuple
 from fractions import Fraction
 
-from checker.figures.named_bases import named_whole
+from checker.figures.named_bases import base_absent, named_whole
 from checker.figures.quantities import ASIDE, CLAUSE_BREAK, Quantity, clause_breaks, quantities_of, unit_family
 from checker.figures.relations import RateVocabulary, has_cue, rate_claims
 from checker.figures.rounding import Verdict, fmt, judge, percent, to_fraction
@@ -171,6 +171,8 @@ def _analyse(doc, vocab: RateVocabulary) -> ShareAnalysis:
                 near = [q for q in before if id(q) not in part_ids] + \
                     [q for q in _window(counts, at, p.start, _REACH)[len(before):] if id(q) not in part_ids]
                 named = named_whole(c.name, p, before, vocab.totals)
+                if named is None and base_absent(c.name, p, before):
+                    continue   # NOTE: 占全部收案的25% after 审结150件: the base it names is not stated
                 found = _judge(c, p, near, share_list, part_ids, vocab, share_list.parts, split, named)
             if found is not None:
                 verdict, seen = found
