@@ -1,8 +1,13 @@
 """Rule packs: load YAML rule files, validate every rule, prepare its check.
 
-A rule is data: id, name, category, severity, the check type it uses with
-its parameters, a bilingual message, a description with its source, and
+A rule is data: id, name (kebab-case, for configuration), a display title
+({zh, en}), category, severity, the check type it uses with its parameters, a
+bilingual message, a bilingual description ({zh, en}) with its source, and
 bad/good examples. Errors name the file, the line and the key.
+
+A rule file of the user's own may give `description` as one string (shown in
+either language) and leave out `title` (the name is shown); the shipped packs
+(rules/*.yaml) must give both in both languages (`bilingual=True`).
 """
 from __future__ import annotations
 
@@ -19,8 +24,9 @@ from checker.record import Record, set_field
 from checker.resources import rule_pack_files
 from checker.yamlio import Located, load_yaml_file
 
-RULE_KEYS = {"id", "name", "category", "severity", "check", "params", "message", "kinds",
+RULE_KEYS = {"id", "name", "title", "category", "severity", "check", "params", "message", "kinds",
              "description", "source", "examples", "enabled", "fixable"}
+LANGS = ("zh", "en")
 REQUIRED = ("id", "name", "category", "severity", "check", "message", "description")
 _ID = re.compile(r"^[A-Z]\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,16 +40,19 @@ class Rule(Record):
     `prepared` and `checker` (the check type's prepared parameters and instance)
     take no part in equality or repr."""
     __slots__ = ("id", "name", "category", "severity", "check", "params", "message", "description",
-                 "source", "examples", "enabled", "kinds", "fix", "file", "line", "prepared", "checker")
-    _compare = __slots__[:15]
+                 "source", "examples", "enabled", "kinds", "fix", "file", "line", "title", "prepared", "checker")
+    _compare = __slots__[:16]
     _repr = _compare
 
     def __init__(self, id: str, name: str, category: str, severity: str, check: str, params: dict,
-                 message: dict, description: str, source: str = "", examples: dict | None = None,
+                 message: dict, description: dict | str, source: str = "", examples: dict | None = None,
                  enabled: bool = True, kinds: tuple = (), fix: str = "safe", file: str = "", line: int = 0,
-                 prepared: Any = None, checker: Any = None):
+                 title: dict | None = None, prepared: Any = None, checker: Any = None):
+        if isinstance(description, str):
+            description = {lang: description for lang in LANGS}
         set_field(self, "id", id)
         set_field(self, "name", name)
+        set_field(self, "title", {lang: name for lang in LANGS} if title is None else title)
         set_field(self, "category", category)
         set_field(self, "severity", severity)
         set_field(self, "check", check)
@@ -60,6 +69,19 @@ class Rule(Record):
         set_field(self, "prepared", prepared)
         set_field(self, "checker", checker)
 
+    def describe(self, lang: str) -> str:
+        """The description in `lang` (zh or en)."""
+        return self.description.get(lang) or self.description["zh"]
+
+    def summary(self, lang: str) -> str:
+        """The description's first line in `lang` (a pack writes its summary there)."""
+        text = self.describe(lang).strip()
+        return text.splitlines()[0] if text else self.titled(lang)
+
+    def titled(self, lang: str) -> str:
+        """The display title in `lang`: 表格合计与分项之和不符, Table total does not match its parts."""
+        return self.title.get(lang) or self.title["zh"]
+
 
 def _fail(loc: Located, path: tuple, rule_id: str | None, msg: str):
     who = f" rule {rule_id}:" if rule_id else ""
@@ -72,7 +94,20 @@ def _check_type(loc, path, rid, value, kind, name):
         _fail(loc, path, rid, f"{name} must be {kind.__name__ if isinstance(kind, type) else '/'.join(k.__name__ for k in kind)}")
 
 
-def parse_rule(loc: Located, i: int, raw: dict, pack_kinds: tuple = ()) -> Rule:
+def _bilingual(loc, path, rid, value, required: bool, key: str) -> dict:
+    """{zh, en}, both non-empty strings; a plain string (both languages) only when not `required`."""
+    if isinstance(value, str) and not required:
+        if not value.strip():
+            _fail(loc, path, rid, f"{key} must not be empty")
+        return {lang: value.strip() for lang in LANGS}
+    if not isinstance(value, dict) or set(value) != set(LANGS) or \
+            not all(isinstance(value[k], str) and value[k].strip() for k in LANGS):
+        _fail(loc, path, rid, f"{key} must have exactly the non-empty string keys zh and en"
+                              + ("" if required else " (or be one string)"))
+    return {lang: value[lang].strip() for lang in LANGS}
+
+
+def parse_rule(loc: Located, i: int, raw: dict, pack_kinds: tuple = (), bilingual: bool = False) -> Rule:
     base = ("rules", i)
     if not isinstance(raw, dict):
         _fail(loc, base, None, "each rule must be a mapping")
@@ -83,8 +118,12 @@ def parse_rule(loc: Located, i: int, raw: dict, pack_kinds: tuple = ()) -> Rule:
     for key in REQUIRED:
         if key not in raw:
             _fail(loc, base, rid, f"missing required key {key!r}")
-    for key in ("id", "name", "category", "severity", "check", "description"):
+    for key in ("id", "name", "category", "severity", "check"):
         _check_type(loc, base + (key,), rid, raw[key], str, key)
+    description = _bilingual(loc, base + ("description",), rid, raw["description"], bilingual, "description")
+    title = _bilingual(loc, base + ("title",), rid, raw["title"], True, "title") if "title" in raw else None
+    if bilingual and title is None:
+        _fail(loc, base, rid, "missing required key 'title' ({zh: 中文名称, en: English title})")
     if not _ID.match(raw["id"]):
         _fail(loc, base + ("id",), rid, "id must be a capital letter and three digits, e.g. S101")
     if not _NAME.match(raw["name"]):
@@ -133,9 +172,9 @@ def parse_rule(loc: Located, i: int, raw: dict, pack_kinds: tuple = ()) -> Rule:
                                           f"({type(err).__name__}: {err})")
     return Rule(id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
                 check=raw["check"], params=raw.get("params") or {}, message=msg,
-                description=raw["description"].strip(), source=raw.get("source", ""),
+                description=description, source=raw.get("source", ""),
                 examples=examples, enabled=raw.get("enabled", True), kinds=tuple(kinds), fix=fix, file=loc.source,
-                line=loc.line(*base), prepared=prepared, checker=instance)
+                line=loc.line(*base), title=title, prepared=prepared, checker=instance)
 
 
 def _lookup(loc, base, rid, name):
@@ -149,7 +188,9 @@ def _lookup(loc, base, rid, name):
     return cls
 
 
-def load_rule_file(path) -> list[Rule]:
+def load_rule_file(path, bilingual: bool = False) -> list[Rule]:
+    """The rules of one file; `bilingual`: every rule must have a title and a
+    description in both languages (the shipped packs)."""
     loc = load_yaml_file(path)
     data = loc.data
     if data is None:
@@ -162,7 +203,7 @@ def load_rule_file(path) -> list[Rule]:
         raise ReportlintError(f"{loc.where(extra[0])}: {extra[0]}: unknown top-level key")
     from checker.document.profiles import pack_kinds
     owned = pack_kinds().get(data.get("pack"), ()) if isinstance(data.get("pack"), str) else ()
-    return [parse_rule(loc, i, raw, owned) for i, raw in enumerate(data["rules"])]
+    return [parse_rule(loc, i, raw, owned, bilingual) for i, raw in enumerate(data["rules"])]
 
 
 _SNAPSHOT = {"on": False}
@@ -201,7 +242,7 @@ def _load_rules(extra_files: tuple[str, ...]) -> tuple[Rule, ...]:
     out = []
     for f, ours in files:
         with (trusted_patterns() if ours else contextlib.nullcontext()):
-            loaded = load_rule_file(f)
+            loaded = load_rule_file(f, bilingual=ours)
         for rule in loaded:
             for table, key in ((seen, rule.id), (names, rule.name)):
                 if key in table:

@@ -23,7 +23,7 @@ def test_catalogue_is_not_empty_and_ids_are_unique():
 def test_rule_is_complete(rule):
     assert rule.category in CATEGORIES
     assert rule.message["zh"].strip() and rule.message["en"].strip()
-    assert rule.description.strip()
+    assert rule.describe("zh").strip() and rule.describe("en").strip()
     assert rule.source.strip(), f"{rule.id} names no source"
     assert checks.get(rule.check) is not None
     assert rule.examples.get("bad"), f"{rule.id} has no bad example"

@@ -93,6 +93,8 @@ def test_rules_lists_and_explains():
     out = run("rules").stdout
     assert "S101" in out and "missing-section" in out
     out = run("rules", "--explain", "S101").stdout
+    assert "错误示例：" in out and "正确示例：" in out and "依据：" in out  # Chinese by default
+    out = run("rules", "--lang", "en", "--explain", "S101").stdout
     assert "bad:" in out and "good:" in out and "source:" in out
     assert run("rules", "--explain", "Z999").returncode == 2
 

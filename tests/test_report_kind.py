@@ -59,7 +59,8 @@ def test_kind_flag_rules_listing_and_parse(tmp_path):
     listed = run("rules", "--kind", "fuyi").stdout
     assert "S102" not in listed and "P101" in listed and "S102" in run("rules").stdout
     assert '"kind": "fuyi"' in run("parse", "--format", "json", str(report)).stdout
-    assert "kinds: fzzf" in run("rules", "--explain", "S102").stdout
+    assert "适用报告类型：fzzf" in run("rules", "--explain", "S102").stdout
+    assert "kinds: fzzf" in run("rules", "--lang", "en", "--explain", "S102").stdout
 
 
 def test_unknown_kinds_are_errors(tmp_path):

@@ -12,7 +12,8 @@ from checker.cli import options
                        "tree: the outline; json: the outline for programs; text: the text as reportlint "
                        "read it (what a PDF or web page became).")
 @options.no_unwrap
-def parse(path, fmt, no_unwrap):
+@options.settings
+def parse(path, fmt, no_unwrap, lang, config_path):
     """Show the outline reportlint reads from one report, or the text it read."""
     from checker.document.reading import read_path
     source = read_path(path, not no_unwrap)
@@ -22,4 +23,8 @@ def parse(path, fmt, no_unwrap):
     from checker.document.outline import build
     from checker.formatters.outline_format import format_json, format_tree
     doc = build(source.text, path)
-    click.echo((format_json if fmt == "json" else format_tree)(doc), nl=False)
+    if fmt == "json":
+        click.echo(format_json(doc), nl=False)
+        return
+    from checker.config import resolve
+    click.echo(format_tree(doc, resolve(config_path, {"lang": lang}).lang), nl=False)

@@ -51,6 +51,7 @@ class RuleStats:
     severity: str
     findings: int = 0
     files: int = 0
+    title: dict | None = None  # the rule's display title {zh, en}, shown in the text table
 
     def as_json(self) -> dict:
         return {"rule": self.rule, "name": self.name, "category": self.category,
@@ -68,7 +69,7 @@ def file_stats(doc, findings, figures=None) -> FileStats:
 
 def rule_stats(rules, findings) -> list[RuleStats]:
     """Every rule that ran, most findings first; rules that found nothing are listed too."""
-    table = {r.id: RuleStats(r.id, r.name, r.category, r.severity) for r in rules}
+    table = {r.id: RuleStats(r.id, r.name, r.category, r.severity, title=r.title) for r in rules}
     files: dict[str, set] = {}
     for f in findings:
         row = table.setdefault(f.rule, RuleStats(f.rule, f.name, f.category, f.severity))
@@ -144,7 +145,10 @@ def format_text(files, rules, lang: str = "zh", tables=("files", "rules")) -> st
         if out:
             out.append("")
         header = [t["rule"], t["name"], t["category"], t["findings"], t["files"]]
-        rows = [[r.rule, r.name, r.category, str(r.findings), str(r.files)] for r in rules]
+        from checker.formatters.htmlpage.labels import Labels
+        labels = Labels(lang)
+        rows = [[r.rule, (r.title or {}).get(lang) or r.name if lang == "zh" else r.name,
+                 labels.category(r.category), str(r.findings), str(r.files)] for r in rules]
         out += _table(header, rows, left=3)
     return "\n".join(out) + "\n"
 

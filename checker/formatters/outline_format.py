@@ -34,30 +34,44 @@ def _one_line(text: str) -> str:
     return "".join(part.strip() for part in text.splitlines())
 
 
-def format_tree(doc) -> str:
+_TREE = {
+    "zh": {"title": "标题：{}", "none": "（无）", "published": "发布日期：{}", "debris": "网页栏目信息：{}行",
+           "cover": "报送函：第{}行", "preamble": "导语：{}段，第{}行", "kind": "报告类型：{}",
+           "year": "报告年度：{}年", "malformed": "序号有误：{}", "paragraphs": "（{}段）", "table": "表格{}行×{}列",
+           "closing": "落款：第{}行：{}；成文日期{}", "no_closing": "落款：（无）"},
+    "en": {"title": "title: {}", "none": "(none)", "published": "published: {}", "debris": "page debris: {} line(s)",
+           "cover": "cover letter: line {}", "preamble": "preamble: {} paragraph(s), line {}", "kind": "kind: {}",
+           "year": "report year: {}", "malformed": "malformed: {}", "paragraphs": "({} ¶)", "table": "table {}×{}",
+           "closing": "closing: line {}: {}; date {}", "no_closing": "closing: (none)"},
+}
+
+
+def format_tree(doc, lang: str = "zh") -> str:
+    """The outline as an indented tree, its labels in `lang` (zh or en)."""
+    w = _TREE["en" if lang == "en" else "zh"]
     out = [f"{doc.path}"]
-    out.append(f"  title: {_one_line(doc.title.text) if doc.title else '(none)'}")
+    out.append("  " + w["title"].format(_one_line(doc.title.text) if doc.title else w["none"]))
     if doc.metadata.published:
-        out.append(f"  published: {doc.metadata.published}")
+        out.append("  " + w["published"].format(doc.metadata.published))
     if doc.metadata.debris:
-        out.append(f"  page debris: {len(doc.metadata.debris)} line(s)")
+        out.append("  " + w["debris"].format(len(doc.metadata.debris)))
     if doc.cover_letter:
-        out.append(f"  cover letter: line {doc.cover_letter[0].span.line}")
+        out.append("  " + w["cover"].format(doc.cover_letter[0].span.line))
     if doc.preamble:
-        out.append(f"  preamble: {len(doc.preamble)} paragraph(s), line {doc.preamble[0].span.line}")
-    out.append(f"  kind: {doc.report_kind}")
+        out.append("  " + w["preamble"].format(len(doc.preamble), doc.preamble[0].span.line))
+    out.append("  " + w["kind"].format(doc.report_kind))
     if doc.report_year:
-        out.append(f"  report year: {doc.report_year}")
+        out.append("  " + w["year"].format(doc.report_year))
 
     def walk(section, depth):
         h = section.heading
-        flag = f"  [malformed: {h.malformed}]" if h.malformed else ""
+        flag = f"  [{w['malformed'].format(h.malformed)}]" if h.malformed else ""
         kind = f"  <{section.kind}>" if depth == 1 else ""
         out.append(f"{'  ' * depth}{h.span.line:>4}  {h.marker}{h.text}{kind}{flag}"
-                   f"  ({len(section.paragraphs)} ¶)")
+                   f"  {w['paragraphs'].format(len(section.paragraphs))}")
         for t in section.tables:
             caption = f" — {t.caption.text[:30]}" if t.caption else ""
-            out.append(f"{'  ' * (depth + 1)}{t.span.line:>4}  [table {t.n_rows}×{t.n_columns}]{caption}")
+            out.append(f"{'  ' * (depth + 1)}{t.span.line:>4}  [{w['table'].format(t.n_rows, t.n_columns)}]{caption}")
         for child in section.children:
             walk(child, depth + 1)
 
@@ -65,8 +79,8 @@ def format_tree(doc) -> str:
         walk(s, 1)
     if doc.closing:
         c = doc.closing
-        out.append(f"  closing: line {c.span.line}: {' / '.join(c.organisations) or '-'}; "
-                   f"date {c.date or c.date_text or '-'}")
+        out.append("  " + w["closing"].format(c.span.line, " / ".join(c.organisations) or "-",
+                                              c.date or c.date_text or "-"))
     else:
-        out.append("  closing: (none)")
+        out.append("  " + w["no_closing"])
     return "\n".join(out) + "\n"

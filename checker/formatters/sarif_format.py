@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps).
 
-One run; the driver lists every rule (shortDescription from the rule's
-message name, fullDescription and help from its description and source).
+One run; the driver lists every rule in the user's language (--lang):
+shortDescription is the rule's title, fullDescription and help its
+description (and source).
 Regions count Unicode code points, declared with `columnKind:
 "unicodeCodePoints"` on the run; `charOffset`/`charLength` are code points
 too. Severities map error→error, warning→warning, info→note. Safe fixes are
@@ -36,13 +37,15 @@ def uri(path: str) -> str:
 
 
 def _rule(rule, lang: str) -> dict:
-    first = rule.description.strip().splitlines()[0] if rule.description.strip() else rule.name
-    help_text = rule.description.strip() + (f"\n\nSource: {rule.source}" if rule.source else "")
+    lang = "en" if lang == "en" else "zh"
+    text = rule.describe(lang)
+    source = (f"\n\n依据：{rule.source}" if lang == "zh" else f"\n\nSource: {rule.source}") if rule.source else ""
+    help_text = text + source
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": first},
-        "fullDescription": {"text": rule.description.strip()},
+        "shortDescription": {"text": rule.titled(lang)},
+        "fullDescription": {"text": text},
         "help": {"text": help_text, "markdown": help_text.replace("\n", "  \n")},
         "messageStrings": {"default": {"text": rule.message.get(lang, rule.message["zh"])}},
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": bool(rule.enabled)},

@@ -29,7 +29,7 @@ from checker.resources import rules_dir
 from checker import usercache
 from checker.speed import fingerprint
 
-FORMAT = "rules-snapshot-2"
+FORMAT = "rules-snapshot-3"
 KIND = "rules"
 
 

@@ -66,7 +66,8 @@ def _row(term: str, value_html: str) -> str:
 def _rule_html(rule, labels) -> str:
     if rule is None:
         return ""
-    parts = [f'<p class="d-desc">{esc(rule.description)}</p>'] if rule.description else []
+    text = rule.describe(labels.lang)
+    parts = [f'<p class="d-desc">{esc(text)}</p>'] if text else []
     if rule.source:
         parts.append(f'<p class="d-src">{esc(labels["source"])}：{esc(rule.source)}</p>'
                      if labels.lang == "zh" else
@@ -79,7 +80,7 @@ def detail_html(finding, dom_id: str, rule, labels) -> str:
     f = finding
     head = (f'<p class="d-head s-{esc(f.severity)}">{icon(f.severity)}'
             f'<span class="d-sev">{esc(labels.severity(f.severity))}</span>'
-            f'<span class="d-rule">{esc(f.rule)} {esc(f.name)}</span>'
+            f'<span class="d-rule">{esc(f.rule)} {esc(rule.titled(labels.lang) if rule is not None else f.name)}</span>'
             f'<span class="d-cat">{esc(labels.category(f.category))}</span></p>')
     where = labels.fmt("at_page", page=f.page, line=f.page_line, column=f.column) if f.page is not None \
         else labels.fmt("at", line=f.line, column=f.column)
