@@ -1,12 +1,13 @@
 """Run the selected rules over a Document and turn their hits into Findings."""
 from __future__ import annotations
 
+import re
 import string
 import time
 
 from checker.config import Config
 from checker.errors import BudgetExceeded, ReportlintError
-from checker.findings import SEVERITY_RANK, Finding, Hit, cut
+from checker.findings import SEVERITY_RANK, Finding, Hit, clip
 from checker.rules import Rule, load_rules
 
 
@@ -82,11 +83,34 @@ MAX_EXPECTED = 120  # characters of an expected text
 
 
 def _bounded(value):
-    return cut(value, MAX_ARG) if isinstance(value, str) else value
+    return clip(value, MAX_ARG) if isinstance(value, str) else value
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_OPERATOR = re.compile(r"\s*([=≠<>≤≥+×÷/])\s*")
+_DIGIT_SPACE = re.compile(r"(?<=[\d%])[ \t]+(?=[\u3400-\u9fff（(])|(?<=[\u3400-\u9fff）)])[ \t]+(?=\d)")
+
+
+def zh_dates(text: str) -> str:
+    """ISO dates as a Chinese reader writes them: 2021-06-08 → 2021年6月8日."""
+    return _ISO_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日", text)
+
+
+def zh_computation(text: str) -> str:
+    """A computation in Chinese style: no spaces around operators or between a figure and
+    Chinese words (430+800=1230≠1250, 总计3≠自然人3+法人或其他组织1=4), full-width ；."""
+    text = _OPERATOR.sub(r"\1", text).replace("; ", "；")
+    return _DIGIT_SPACE.sub("", zh_dates(text))
+
+
+def _in_language(value, lang: str):
+    value = value.get(lang, value.get("zh")) if isinstance(value, dict) else value
+    return zh_dates(value) if lang == "zh" and isinstance(value, str) else value
 
 
 def render(template: str, args: dict, lang: str) -> str:
-    values = _Args({k: _bounded(v.get(lang, v.get("zh")) if isinstance(v, dict) else v) for k, v in args.items()})
+    values = _Args({k: _bounded(zh_computation(v) if lang == "zh" and k == "computation" and isinstance(v, str)
+                                else _in_language(v, lang)) for k, v in args.items()})
     try:
         return string.Formatter().vformat(template, (), values)
     except (ValueError, IndexError, AttributeError):
@@ -135,16 +159,24 @@ def run_rules(doc, rules: list[Rule], config: Config, release: bool = False, quo
             result.errors.append(RuleError(rule, doc.path, f"{type(err).__name__}: {err}"))
             continue
         severity = _severity(rule, config) if hits else None
+        zh = config.lang == "zh"
         for hit in hits:
             start = max(0, min(hit.start, n))
             end = max(start, min(hit.end, n))
             a = doc.index.span(start, end)
+            expected, computation = hit.expected, hit.computation
+            if isinstance(computation, dict):
+                computation = computation.get(config.lang) or computation.get("zh")
+            if expected and zh:
+                expected = zh_dates(expected)
+            if computation and zh:
+                computation = zh_computation(computation)
             result.findings.append(Finding(
                 path=doc.path, line=a.line, column=a.column, end_line=a.end_line,
                 end_column=a.end_column, rule=rule.id, name=rule.name, category=rule.category,
                 severity=severity, message=render(rule.message[config.lang], hit.args, config.lang),
-                expected=cut(hit.expected, MAX_EXPECTED) if hit.expected else hit.expected, start=start, end=end, fixes=tuple(hit.fixes),
-                quote=doc.text[start:end] if quotes else ""))
+                expected=clip(expected, MAX_EXPECTED) if expected else expected, start=start, end=end, fixes=tuple(hit.fixes),
+                quote=doc.text[start:end] if quotes else "", computation=computation))
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -1,5 +1,6 @@
-"""Chinese first (issue 20): every rule speaks both languages, and the catalogue,
-SARIF, HTML, stats and parse speak the user's."""
+"""Chinese first (issue 20): every rule speaks both languages, the catalogue, SARIF,
+HTML, stats and parse speak the user's, Chinese messages read at a glance
+(Chinese dates, no spaces around numbers, full-width colons, the computation apart)."""
 from __future__ import annotations
 
 import json
@@ -9,11 +10,15 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, FIXTURES
+from checker.config import Config
 from checker.errors import ReportlintError
+from checker.findings import clip, clip_start
+from checker.linter import lint_path, lint_text
 from checker.rules import load_rule_file, load_rules
 
 RULES = load_rules()
+ALL = tuple(r.id for r in RULES)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 DEFECTIVE = EXAMPLES / "defective-2020.txt"
 
@@ -96,3 +101,122 @@ def test_html_stats_and_parse_speak_the_users_language(tmp_path):
     tree = run("parse", DEFECTIVE).stdout
     assert "标题：" in tree and "报告年度：2020年" in tree and "落款" in tree
     assert "title:" in run("parse", "--lang", "en", DEFECTIVE).stdout
+
+
+# -- 2. messages a drafting team reads at a glance ---------------------------
+
+QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
+ISO = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+SPACE_BY_DIGIT = re.compile(r"\d[ \t\u00a0\u3000]|[ \t\u00a0\u3000]\d")
+
+
+def style_faults(text: str) -> list[str]:
+    """What a Chinese message must not have, outside the report's own words it quotes."""
+    own = QUOTED.sub("“”", text)
+    faults = []
+    if ISO.search(text):
+        faults.append("ISO date")
+    if SPACE_BY_DIGIT.search(own):
+        faults.append("space next to a digit")
+    if ":" in own:
+        faults.append("half-width colon")
+    return faults
+
+
+def test_style_faults_are_found():
+    assert style_faults("2020 年度报告于 2021-06-02 公开：x") == ["ISO date", "space next to a digit"]
+    assert style_faults("应为: 3") == ["space next to a digit", "half-width colon"]
+    assert style_faults("多余的空格：“97.65 %”") == []
+
+
+def _texts():
+    for rule in RULES:
+        for i, text in enumerate(rule.examples.get("bad", [])):
+            yield f"{rule.id}-bad{i}", lambda text=text, lang="zh": lint_text(text, Config(lang=lang, select=ALL))
+    for path in sorted(p for p in list(FIXTURES.rglob("*")) + list(EXAMPLES.rglob("*"))
+                       if p.suffix in (".txt", ".md", ".html")):
+        yield path.name, lambda path=path, lang="zh": lint_path(str(path), Config(lang=lang, select=ALL))
+
+
+TEXTS = list(_texts())
+
+
+def test_every_chinese_message_reads_at_a_glance():
+    faults, rules_seen = [], set()
+    for name, lint in TEXTS:
+        for f in lint():
+            rules_seen.add(f.rule)
+            for field in ("message", "computation"):
+                value = getattr(f, field)
+                if value and style_faults(value):
+                    faults.append(f"{name} {f.rule} {field}: {style_faults(value)}: {value}")
+            if f.expected and ISO.search(f.expected):
+                faults.append(f"{name} {f.rule} expected: ISO date: {f.expected}")
+    assert len(rules_seen) >= len(RULES) - 5  # the scan reaches (nearly) every rule
+    assert not faults, "\n".join(faults[:30])
+
+
+def test_english_messages_keep_their_style():
+    found = lint_text("全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。\n", Config(lang="en", select=("T101",)))
+    assert found[0].computation == "3050/3125 = 97.60%" and found[0].expected == "97.60%"
+    assert found[0].message.isascii() or "调解成功率" in found[0].message
+
+
+def test_a_computation_is_not_what_should_be_written(tmp_path):
+    text = "全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。\n"
+    f, = lint_text(text, Config(select=("T101",)))
+    assert f.expected == "97.60%" and f.computation == "3050/3125=97.60%"
+    assert "3050" not in f.message
+    table = next(r for r in RULES if r.id == "T201").examples["bad"][0]
+    f, = [f for f in lint_text(table, Config(select=("T201",)))]
+    assert f.expected is None and f.computation == "430+800=1230≠1250"
+    report = tmp_path / "r.txt"
+    report.write_text(text, encoding="utf-8")
+    out = run("check", "--no-cache", "--select", "T101", report).stdout
+    assert "应为：97.60%" in out and "计算：3050/3125=97.60%" in out
+    concise = run("check", "--no-cache", "--select", "T101", "--output-format", "concise", report).stdout
+    assert "（应为：97.60%；计算：3050/3125=97.60%）" in concise
+    data = json.loads(run("check", "--no-cache", "--select", "T101", "--format", "json", report).stdout)
+    assert data[0]["computation"] == "3050/3125=97.60%" and data[0]["expected"] == "97.60%"
+    log = json.loads(run("check", "--no-cache", "--select", "T101", "--format", "sarif", report).stdout)
+    result = log["runs"][0]["results"][0]
+    assert result["properties"]["computation"] == "3050/3125=97.60%" and "计算：" in result["message"]["text"]
+    html = run("check", "--no-cache", "--select", "T101", "--format", "html", report).stdout
+    assert "3050/3125=97.60%" in html
+
+
+def test_dates_in_chinese_messages_are_chinese():
+    text = "某县2020年法治政府建设情况报告\n发布时间：2021-06-02\n"
+    f, = lint_text(text, Config(select=("M102",)))
+    assert f.message == "2020年度报告于2021年6月2日公开，晚于2021年4月1日的公开期限"
+    assert f.expected == "2021年4月1日之前"
+    f, = lint_text(text, Config(lang="en", select=("M102",)))
+    assert "2021-06-02" in f.message
+
+
+@pytest.mark.parametrize("rule, says", [
+    ("W105", "2020年度的报告把党的十大当作现行指导，而当时最近召开的是党的十九大，应为党的十九大"),
+    ("S112", "下一步工作安排写的是2020年的计划，而本报告是2020年度的，应安排下一年的工作"),
+    ("S101", "报告缺少“存在的问题”部分：年度报告应写明工作成效、存在的问题和下一年度工作安排"),
+])
+def test_unclear_messages_are_rewritten(rule, says):
+    text = next(r for r in RULES if r.id == rule).examples["bad"][0]
+    assert any(says in f.message for f in lint_text(text, Config(select=(rule,))))
+
+
+def test_quotes_are_cut_whole():
+    assert clip("当前位置：首页 > 政务公开 > 法治政府建设", 20).endswith("…")
+    assert clip("调解成功率达到了百分之九十九点七即99.70%并且", 20) == "调解成功率达到了百分之九十九点七即…"
+    assert clip("短", 20) == "短"
+    assert clip_start("确保政府信息公开工作落到实处行政诉讼120件", 12) == "…到实处行政诉讼120件"
+    for text in ("一二三四五六七八九十一二三四五六七八12345.678%", "abc def ghi jkl mno pqr stu"):
+        for limit in range(5, len(text)):
+            shown = clip(text, limit)
+            assert len(shown) <= limit and shown.endswith("…")
+            head = shown[:-1]
+            assert not (head[-1:].isalnum() and text[len(head)].isascii() and text[len(head)].isalnum()
+                        and head[-1].isascii()), (limit, shown)
+    debris = "当前位置：首页 > 政务公开 > 法治政府建设 > 年度报告 > 2020年\n某县2020年法治政府建设情况报告\n"
+    f, = lint_text(debris, Config(select=("M101",)))
+    quoted = re.search(r"“(.*)”", f.message).group(1)
+    assert quoted.endswith("…") and not quoted.endswith("法治政…")

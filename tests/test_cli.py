@@ -29,7 +29,7 @@ def test_json_findings_have_exactly_the_documented_keys():
     data = json.loads(proc.stdout)
     assert data, "the defective example has findings"
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
-            "severity", "message", "expected", "page"}
+            "severity", "message", "expected", "computation", "page"}
     for f in data:
         assert set(f) == keys and f["page"] is None  # page: PDF input only
         assert (f["end_line"], f["end_column"]) >= (f["line"], f["column"])

@@ -51,12 +51,12 @@ REPORT = """某县2021年法治政府建设情况报告
 
 
 def make_finding(doc, start, end, rule="T101", severity="error", category="statistics",
-                 message="调解成功率计算有误", expected=None, name="rate-mismatch") -> Finding:
+                 message="调解成功率计算有误", expected=None, name="rate-mismatch", computation=None) -> Finding:
     a = doc.span(start, end)
     return Finding(path=doc.path, line=a.line, column=a.column, end_line=a.end_line,
                    end_column=a.end_column, rule=rule, name=name, category=category,
                    severity=severity, message=message, expected=expected, start=start, end=end,
-                   quote=doc.text[start:end])
+                   quote=doc.text[start:end], computation=computation)
 
 
 def sample(text: str = REPORT, path: str = "reports/sample-2021.txt"):
@@ -65,7 +65,7 @@ def sample(text: str = REPORT, path: str = "reports/sample-2021.txt"):
     rate = text.index("91.72%")
     script = text.index("<script>")
     findings = [
-        make_finding(doc, rate, rate + 6, expected="3862/4210 = 91.73%"),
+        make_finding(doc, rate, rate + 6, expected="91.73%", computation="3862/4210 = 91.73%"),
         make_finding(doc, rate - 5, rate + 6, rule="W101", severity="warning", category="terminology",
                      name="term", message="用语不规范"),
         make_finding(doc, script, script + 8, rule="X101", severity="info", category="placeholder",
@@ -201,10 +201,11 @@ def test_report_text_is_escaped_and_the_only_script_is_the_page_s_own():
 def test_statistics_findings_show_the_computation_and_the_printed_value():
     doc, findings = sample()
     zh = render([(doc, findings)])
-    assert "3862 / 4210 = 91.73%，报告写 91.72%" in zh
+    assert "3862/4210=91.73%，报告写91.72%" in zh
+    assert "<dt>应为</dt><dd><span class=\"d-exp\">91.73%</span>" in zh  # what should be written, apart
     en = render([(doc, findings)], lang="en")
     assert "3862 / 4210 = 91.73%; the report says 91.72%" in en
-    # an expected value that is not a computation is shown as the expected value
+    # an expected value without a computation is shown as the expected value alone
     assert "<dt>应为</dt><dd><span class=\"d-exp\">删除</span>" in zh
 
 
@@ -300,17 +301,20 @@ def test_templates_ship_in_the_wheel():
         assert any(Path(name).match(pattern) for pattern in shipped)
 
 
-@pytest.mark.parametrize("expected, quote, shown", [
-    ("6536/7123 = 91.76%", "91.75%", "6536 / 7123 = 91.76%，报告写 91.75%"),
-    ("(79-10)/79 = 87.34%", "实质性化解率87.3%", "(79-10) / 79 = 87.34%，报告写 87.3%"),
-    ("3050/3125 = 97.60%", "调解成功率97.65 %", "3050 / 3125 = 97.60%，报告写 97.65 %"),
-    ("108+29 = 137 ≠ 140", "共收应诉案件140件，一审结案108件，未结29件", "108 + 29 = 137 ≠ 140"),
-    ("58 = 40+8+4", "58件", "58 = 40 + 8 + 4，报告写 58件"),
+@pytest.mark.parametrize("expected, quote, shown, shown_en", [
+    ("6536/7123 = 91.76%", "91.75%", "6536/7123=91.76%，报告写91.75%", "6536 / 7123 = 91.76%; the report says 91.75%"),
+    ("(79-10)/79 = 87.34%", "实质性化解率87.3%", "(79-10)/79=87.34%，报告写87.3%", None),
+    ("3050/3125 = 97.60%", "调解成功率97.65 %", "3050/3125=97.60%，报告写97.65 %", None),
+    ("108+29 = 137 ≠ 140", "共收应诉案件140件，一审结案108件，未结29件", "108+29=137≠140", "108 + 29 = 137 ≠ 140"),
+    ("58 = 40+8+4", "58件", "58=40+8+4，报告写58件", None),
 ])
-def test_computation_text(expected, quote, shown):
+def test_computation_text(expected, quote, shown, shown_en):
     from checker.formatters.htmlpage.details import computation
     from checker.formatters.htmlpage.labels import Labels
-    f = Finding("p", 1, 1, 1, 2, "T101", "x", "statistics", "error", "m", expected=expected, quote=quote)
+    f = Finding("p", 1, 1, 1, 2, "T101", "x", "statistics", "error", "m", quote=quote, computation=expected)
     assert computation(f, Labels("zh")) == shown
-    assert computation(Finding("p", 1, 1, 1, 2, "D101", "x", "date", "error", "m", expected=expected),
+    if shown_en:
+        assert computation(f, Labels("en")) == shown_en
+    # a finding without a computation shows none, whatever its expected value
+    assert computation(Finding("p", 1, 1, 1, 2, "T101", "x", "statistics", "error", "m", expected=expected),
                        Labels("zh")) is None

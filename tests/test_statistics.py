@@ -141,12 +141,12 @@ def test_relation_inconsistent_and_consistent(rule, bad, good):
 
 def test_finding_carries_the_computation():
     (f,) = stats("全县共受理行政调解案件7123起，结案6536件，调解成功率91.75 %，努力维护稳定。")
-    assert f.expected == "6536/7123 = 91.76%"
+    assert (f.expected, f.computation) == ("91.76%", "6536/7123=91.76%")
     assert f.quote == "调解成功率91.75 %"
     (f,) = stats("审结79件，复议后起诉的10件，实质性化解率85.3%。")
-    assert f.expected == "(79-10)/79 = 87.3%"
+    assert (f.expected, f.computation) == ("87.3%", "(79-10)/79=87.3%")
     (f,) = stats("审结85件，其中维持61件，撤销9件，确认违法5件，驳回申请10件，直接纠错率为18.47%。")
-    assert f.expected == "(9+5)/85 = 16.47%"
+    assert (f.expected, f.computation) == ("16.47%", "(9+5)/85=16.47%")
 
 
 def test_same_figure_twice():
@@ -310,7 +310,7 @@ def test_user_vocabulary_extends_the_built_in_one(tmp_path):
     rule = JIEBA_RULE.replace("T901", "T902").replace("segmenter: jieba", f"vocabulary: {tmp_path / 'rates.yaml'}")
     (tmp_path / "rules.yaml").write_text(rule.replace("rate-mismatch-segmented", "rate-mismatch-custom"), encoding="utf-8")
     config = Config(select=("T902",), rules=(str(tmp_path / "rules.yaml"),))
-    assert [f.expected for f in lint_text("排查隐患120处，整改112处，整改率95%。", config)] == ["112/120 = 93%"]
+    assert [f.computation for f in lint_text("排查隐患120处，整改112处，整改率95%。", config)] == ["112/120=93%"]
     assert lint_text("排查隐患120处，整改114处，整改率95%。", config) == []
     # the built-in names still work under the user's file
     assert [f.rule for f in lint_text("全县受理矛盾纠纷3125件，调解成功3050件，调解成功率97.65%。", config)] == ["T902"]

@@ -111,7 +111,7 @@ def test_mixed_widths_give_one_finding_per_pair_with_counts():
     hits = [f for f in mine(report(2020, body)) if f.rule == "P103"]
     assert len(hits) == 2  # , against ， and " against “”
     comma = next(f for f in hits if f.quote == ",")
-    assert "2 处" in comma.message and comma.expected == "，"
+    assert "（2处）" in comma.message and comma.expected == "，"
 
 
 def test_a_text_in_one_width_throughout_is_consistent():

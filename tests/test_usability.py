@@ -117,8 +117,8 @@ def test_gitignored_files_are_skipped_when_walking(tmp_path):
     assert found == {"reports/a.txt", "reports/keep.txt"}
     everything = {Path(p).relative_to(repo).as_posix() for p in expand([str(repo)], gitignore=False)}
     assert len(everything) == 5
-    assert run("check", "--no-cache", repo).stdout.startswith("2 个文件")
-    assert run("check", "--no-cache", "--no-gitignore", repo).stdout.startswith("5 个文件")
+    assert run("check", "--no-cache", repo).stdout.startswith("2个文件")
+    assert run("check", "--no-cache", "--no-gitignore", repo).stdout.startswith("5个文件")
     assert run("check", "--no-cache", repo / "build" / "c.txt").returncode == 0  # named files are always linted
 
 
@@ -156,7 +156,7 @@ def test_exit_zero_concise_output_and_the_fixable_mark():
     assert all(line.startswith(str(DEFECTIVE)) for line in concise[:-1]) and "^" not in "".join(concise)
     assert len(concise) - 1 == full.count(f"{DEFECTIVE}:")
     marked = [line for line in concise[:-1] if "[*]" in line]
-    assert marked and f"其中 {len(marked)} 个可用 --fix 自动修复" in concise[-1]
+    assert marked and f"其中{len(marked)}个可用 --fix 自动修复" in concise[-1]
     assert not any(" N103" in line or " N101" in line for line in marked)  # renumbering: unsafe
     unsafe = run("check", "--no-cache", "--output-format", "concise", "--unsafe-fixes", DEFECTIVE).stdout
     assert unsafe.count("[*]") > len(marked) + 1

@@ -199,7 +199,7 @@ def test_T301_table3_is_read_as_the_grid_whatever_the_copy(how):
 def test_T301_one_finding_at_the_wrong_cell(case, how):
     (f,) = findings(TITLE + render(planted(case), how) + "\n", "T301")
     assert f.quote == str(case["value"]) and f.expected == case["expected"]
-    assert "≠" in f.message and (case["breaks"] == 1 or f"另有 {case['breaks'] - 1} 个" in f.message)
+    assert "≠" in f.computation and (case["breaks"] == 1 or f"另有{case['breaks'] - 1}个" in f.message)
 
 
 def test_T301_a_break_no_single_cell_explains_is_reported_at_its_total():
@@ -350,7 +350,7 @@ def test_M105_and_M102_keep_to_their_kinds():
     assert [f.rule for f in findings(fzzf.replace("03-15", "06-02"), "M102", "M104")] == ["M102"]
     bad = (EXAMPLES / "zwgk-defective-2023.txt").read_text(encoding="utf-8")
     (f,) = findings(bad, "M105", "M103")
-    assert f.rule == "M105" and f.expected == "不晚于 2024-01-31"
+    assert f.rule == "M105" and f.expected == "不晚于2024年1月31日"
 
 
 @pytest.mark.parametrize("sentence, rule", [
@@ -442,5 +442,5 @@ def test_a_county_governments_report_copied_from_word():
     in the text, the 2008 time limit and a late publication."""
     text = (ZWGK / "county-gov-defective-2021.txt").read_text(encoding="utf-8")
     found = {(f.rule, f.quote, f.expected) for f in lint_text(text) if f.severity in ("error", "warning")}
-    assert found == {("M104", "2022-04-06", "不晚于 2022-03-31"), ("T304", "7件", None), ("T305", "45.00%", None),
+    assert found == {("M104", "2022-04-06", "不晚于2022年3月31日"), ("T304", "7件", None), ("T305", "45.00%", None),
                      ("W121", "法定的15个工作日", "20个工作日"), ("T301", "25", "23"), ("T301", "5", None)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from checker.checks import CheckType, Param, ParamError
+from checker.checks._util import answer
 from checker.findings import Hit
 
 VOCABULARY = Param((str,), None, help="a YAML file extending the built-in vocabulary (rules/data/rates.yaml "
@@ -65,7 +66,9 @@ class ClaimCheck(VocabularyCheck):
         for claim in rate_claims(doc, vocab):
             computation = judge(claim)
             if computation is not None:
-                yield Hit(claim.start, claim.end, claim_args(claim, computation), computation)
+                shown = "=" in computation  # a bound (≤ 100%) is what should be written, not a computation
+                yield Hit(claim.start, claim.end, claim_args(claim, computation),
+                          answer(computation) if shown else computation, computation=computation if shown else None)
         yield from self.more(doc, p)
 
     def judge(self, doc, vocab, p):

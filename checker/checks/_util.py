@@ -136,3 +136,16 @@ def scan(doc, scope: str, pattern):
         a = m.start() - starts[i]
         if m.end() - starts[i] <= len(b.text):
             yield b, m, a, m.end() - starts[i]
+
+
+_COMPARED = re.compile(r"[≠<>≤≥]")
+
+
+def answer(computation: str | None) -> str | None:
+    """What should be written, read off a computation: the result of `3050/3125 = 97.60%`
+    (97.60%); None for one that compares two sides (`430+800 = 1230 ≠ 1250`: which side
+    is wrong is not known) or lists several tries (`…; …`)."""
+    if not computation or _COMPARED.search(computation) or ";" in computation or "=" not in computation:
+        return None
+    value = computation.rsplit("=", 1)[1].strip()
+    return value.split("，")[0].strip() or None

@@ -14,7 +14,7 @@ its `since`. 法治政府建设: before 1 April (督察工作规定 art. 25; cou
 政府信息公开: a department before 1 February (条例 (2019) art. 49), any other body before
 1 April. Only a report year the configuration or the text states (title, statistics
 period, preamble) is judged. Messages may name {date}, {deadline} (the first late day),
-{due} (the last day on time), {year} and {level}; `expected` (default "{deadline} 之前")
+{due} (the last day on time), {year} and {level}; `expected` (default "{deadline}之前")
 may name {deadline} and {due}.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Deadline(CheckType):
     params = {
         "deadlines": Param((dict,), None, help="first late month-day by level; default: the profile's"),
         "date": Param((str,), "published", choices=("published", "closing")),
-        "expected": Param((str,), "{deadline} 之前", help="the expected text: {deadline} or {due}"),
+        "expected": Param((str,), "{deadline}之前", help="the expected text: {deadline} or {due}"),
     }
 
     def prepare(self, params):

@@ -12,7 +12,7 @@ copy is not the report as published. Vocabulary: rules/data/front.yaml `injected
 from __future__ import annotations
 
 from checker.checks import CheckType, register
-from checker.findings import Hit
+from checker.findings import Hit, clip
 from checker.document.front_lines import injected
 from checker.document.scope import blocks
 
@@ -25,4 +25,4 @@ class InjectedText(CheckType):
     def run(self, doc, p, ctx):
         for b in blocks(doc, "document"):
             for a, z in injected(b.text):
-                yield Hit(b.span.start + a, b.span.start + z, {"text": b.text[a:z][:24]})
+                yield Hit(b.span.start + a, b.span.start + z, {"text": clip(b.text[a:z], 24)})

@@ -37,5 +37,12 @@ class MandatedIdentity(CheckType):
                     "table": grid.spec.get("name", tid), "cell": cell_text(grid, b.cell), "value": tok.shown,
                     "identity": first.name, "where": where_text(grid, first),
                     "left": side_text(grid, first, first.left), "right": side_text(grid, first, first.right),
-                    "others": {"zh": f"；另有 {others} 个勾稽关系因此不成立", "en": f"; it breaks {others} more"}
-                    if others else ""}, fmt_value(b.expected) if b.expected is not None else None)
+                    "others": {"zh": f"；另有{others}个勾稽关系因此不成立", "en": f"; it breaks {others} more"}
+                    if others else ""}, fmt_value(b.expected) if b.expected is not None else None,
+                    computation=_computation(where_text(grid, first), side_text(grid, first, first.left),
+                                             side_text(grid, first, first.right)))
+
+
+def _computation(where: dict, left: str, right: str) -> dict:
+    """The broken identity with its figures, in both languages (where：left ≠ right)."""
+    return {"zh": f"{where['zh']}：{left} ≠ {right}", "en": f"{where['en']}: {left} ≠ {right}"}

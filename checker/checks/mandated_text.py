@@ -44,7 +44,7 @@ class MandatedText(CheckType):
             tried = "、".join(f"{count}/{fmt_value(w)}={_pct(s.count.quantity.value, w, q.number)}"
                               for w in s.wholes if w > 0)
             yield Hit(q.start, q.end, {"what": s.count.claim["name"], "text": q.text, "count": count,
-                                       "computation": tried}, None)
+                                       "computation": tried}, None, computation=tried)
 
 
 def _pct(count, whole, printed: str) -> str:

@@ -9,7 +9,7 @@ document header (文号, 签发人) are kept out of the text too, but are not re
 from __future__ import annotations
 
 from checker.checks import CheckType, register
-from checker.findings import Hit
+from checker.findings import Hit, clip
 
 
 @register
@@ -34,4 +34,4 @@ class PageDebris(CheckType):
         runs.append(current)
         for run in runs:
             yield Hit(run[0].span.start, run[-1].span.end,
-                      {"lines": len(run), "text": run[0].text.strip()[:20]})
+                      {"lines": len(run), "text": clip(run[0].text.strip(), 20)})

@@ -21,7 +21,7 @@ import re
 
 from checker.checks import CheckType, Param, ParamError, register
 from checker.checks._util import SCOPE, check_scope
-from checker.findings import Hit
+from checker.findings import Hit, clip_start
 from checker.document.scope import blocks
 
 _CLAUSE = re.compile(r"[，；;]|(?<!\d),(?!\d)")
@@ -58,7 +58,7 @@ class ParagraphEnd(CheckType):
                 continue
             if body is t and (_FIELDS.match(t) or _run_in_heading(t, text, b.span.end)):
                 continue
-            yield Hit(b.span.end - 1, b.span.end, {"text": t[-12:]}, t[-1] + "。", ((b.span.end, b.span.end, "。"),))
+            yield Hit(b.span.end - 1, b.span.end, {"text": clip_start(t, 12)}, t[-1] + "。", ((b.span.end, b.span.end, "。"),))
 
 
 def _blocks(doc, scope: str):

@@ -15,7 +15,7 @@ import re
 
 from checker.checks import CheckType, Param, ParamError, register
 from checker.checks._util import SCOPE, check_scope
-from checker.findings import Hit
+from checker.findings import Hit, clip
 from checker.document.scope import blocks, table_notes
 
 _SPACE = re.compile(r"\s+")
@@ -45,6 +45,6 @@ class RepeatedParagraph(CheckType):
             if len(key) < p["min_chars"]:
                 continue
             if key in seen:
-                yield Hit(b.span.start, b.span.end, {"line": seen[key], "text": key[:20]})
+                yield Hit(b.span.start, b.span.end, {"line": seen[key], "text": clip(key, 20)})
             else:
                 seen[key] = b.span.line

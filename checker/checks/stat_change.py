@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from checker.checks import register
 from checker.checks._stats import ClaimCheck, claim_args
+from checker.checks._util import answer
 from checker.findings import Hit
 
 
@@ -39,7 +40,8 @@ class StatChange(ClaimCheck):
         from checker.figures.relations import rate_vocabulary
         if p["report"] == "wrong":
             for r in ratio_changes(doc, rate_vocabulary(p["vocabulary"])):
-                yield Hit(r.claim.start, r.claim.end, claim_args(r.claim, r.computation), r.computation)
+                yield Hit(r.claim.start, r.claim.end, claim_args(r.claim, r.computation), answer(r.computation),
+                          computation=r.computation)
         for change in points_changes(doc):
             x = change.points
             if change.result.verdict.value == p["report"]:
@@ -47,4 +49,4 @@ class StatChange(ClaimCheck):
                 start = doc.text.rfind(name, x.clause_start, x.lead)
                 yield Hit(start if start >= 0 else x.start, x.end,
                           {"name": name, "printed": x.text, "computation": change.result.computation},
-                          change.result.computation)
+                          answer(change.result.computation), computation=change.result.computation)

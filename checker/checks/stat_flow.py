@@ -22,4 +22,4 @@ class StatFlow(VocabularyCheck):
     def run(self, doc, p, ctx):
         from checker.figures.flows import flow_cues, flow_mismatches  # NOTE: lazy, so loading the registry stays cheap
         for m in flow_mismatches(doc, flow_cues(p["vocabulary"])):
-            yield Hit(m.start, m.end, {"computation": m.computation}, m.computation)
+            yield Hit(m.start, m.end, {"computation": m.computation}, computation=m.computation)

@@ -21,4 +21,5 @@ class StatMultiple(CheckType):
     def run(self, doc, p, ctx):
         from checker.figures.multiples import multiple_slips  # NOTE: lazy, so loading the registry stays cheap
         for m in multiple_slips(doc):
-            yield Hit(m.start, m.end, {"printed": m.printed, "computation": m.computation}, m.computation)
+            yield Hit(m.start, m.end, {"printed": m.printed, "computation": m.computation},
+                      computation=m.computation)

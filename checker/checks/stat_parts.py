@@ -35,4 +35,4 @@ class StatParts(VocabularyCheck):
                 continue
             seen.add((m.start, m.end))
             yield Hit(m.start, m.end, {"computation": m.computation, "total": m.total.text,
-                                       "sum": str(m.sum)}, m.computation)
+                                       "sum": str(m.sum)}, computation=m.computation)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from checker.checks import register
 from checker.checks._tables import TableCheck, label_of
+from checker.checks._util import answer
 from checker.findings import Hit
 
 
@@ -37,4 +38,5 @@ class TableShare(TableCheck):
                 span = c.share.cell.span
                 yield Hit(span.start, span.end,
                           {"category": label_of(c.position.label, "—"), "name": label_of(line.label, "占比"),
-                           "printed": c.share.cell.text, "computation": computation}, computation)
+                           "printed": c.share.cell.text, "computation": computation},
+                          answer(computation), computation=computation)

@@ -34,4 +34,4 @@ class TableShareSum(TableCheck):
                 continue
             cell = m.total.cell if m.total is not None else line.label_cell or m.parts[0].cell
             yield Hit(cell.span.start, cell.span.end,
-                      {"name": label_of(line.label, "占比"), "computation": m.computation}, m.computation)
+                      {"name": label_of(line.label, "占比"), "computation": m.computation}, computation=m.computation)

@@ -32,4 +32,4 @@ class TableTextFigure(TableCheck):
                 yield Hit(span.start, span.end,
                           {"category": label_of(m.category, "—"), "table": m.cell.cell.text,
                            "text": q.text, "text_line": q.span.line},
-                          f"{m.cell.value.shown} ≠ {q.text}")
+                          computation=f"{m.cell.value.shown} ≠ {q.text}")

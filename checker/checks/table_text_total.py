@@ -36,4 +36,4 @@ class TableTextTotal(TableCheck):
                 q = m.quantity
                 yield Hit(start, end, {"line": label_of(m.line.label, "—"), "table": str(m.value),
                                        "text": q.text, "text_line": q.span.line,
-                                       "computation": m.computation}, m.computation)
+                                       "computation": m.computation}, computation=m.computation)

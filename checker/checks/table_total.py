@@ -38,4 +38,4 @@ class TableTotal(TableCheck):
             span = m.total.cell.span
             yield Hit(span.start, span.end,
                       {"total": label_of(m.position.label, "合计"), "line": label_of(m.line.label, "—"),
-                       "computation": m.computation}, m.computation)
+                       "computation": m.computation}, computation=m.computation)

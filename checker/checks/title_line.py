@@ -10,7 +10,7 @@ Markdown marks around a title (# 某县…报告, **某县…报告**) are not t
 from __future__ import annotations
 
 from checker.checks import CheckType, register
-from checker.findings import Hit
+from checker.findings import Hit, clip
 
 _MARKS = " \t\u3000*_#"
 
@@ -27,4 +27,4 @@ class TitleLine(CheckType):
         # NOTE: the borders of the cell a title stands in (| 标题: | 某县…报告 |) are not text
         after = doc.text[t.span.end:end if end >= 0 else len(doc.text)].strip(_MARKS + "\r|｜")
         if after:
-            yield Hit(t.span.start, t.span.end, {"after": after[:10]}, f"{t.text}⏎{after[:10]}")
+            yield Hit(t.span.start, t.span.end, {"after": clip(after, 10)}, f"{t.text}⏎{after[:10]}")

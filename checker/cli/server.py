@@ -94,14 +94,20 @@ def diagnostics(text: str, path: str, config, types) -> list:
     severity = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
                 "info": types.DiagnosticSeverity.Information}
     out = []
+
+    def config_zh(f) -> bool:  # the message's own language
+        return any("\u4e00" <= c <= "\u9fff" for c in f.message)
+
     for f in result.findings:
         fixes = [] if f.category == "statistics" or f.rule in unsafe else [
             {"range": _range(index, text, s, e), "text": new} for s, e, new in f.fixes]
         (sl, sc), (el, ec) = _range(index, text, f.start, f.end)
         out.append(types.Diagnostic(
-            range=types.Range(types.Position(sl, sc), types.Position(el, ec)), message=f.message,
+            range=types.Range(types.Position(sl, sc), types.Position(el, ec)),
+            message=f.message + (f"\n计算：{f.computation}" if f.computation and config_zh(f) else
+                                 f"\ncomputation: {f.computation}" if f.computation else ""),
             severity=severity[f.severity], code=f.rule, source="reportlint",
-            data={"fixes": fixes, "expected": f.expected}))
+            data={"fixes": fixes, "expected": f.expected, "computation": f.computation}))
     return out
 
 

@@ -249,5 +249,6 @@ def relocate(findings: list, source) -> list:
             k = bisect.bisect_right(pages, span.line) - 1
             page, page_line = k + 1, span.line - pages[k] + 1
         out.append(Finding(f.path, span.line, span.column, span.end_line, span.end_column, f.rule, f.name,
-                           f.category, f.severity, f.message, f.expected, a, b, (), f.quote, page, page_line))
+                           f.category, f.severity, f.message, f.expected, a, b, (), f.quote, page, page_line,
+                           f.computation))
     return out

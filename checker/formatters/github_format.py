@@ -25,13 +25,16 @@ def escape_property(s: str) -> str:
 
 def chunks(files, options):
     """One line per finding, as they come."""
-    expected = "应为" if options.lang == "zh" else "expected"
+    zh = options.lang == "zh"
+    words = ("应为", "计算") if zh else ("expected", "computation")
     for file in files:
         for f in file.findings:
             props = [("file", shown_path(f.path.replace(os.sep, "/"))), ("line", f.line), ("col", f.column),
                      ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule)]
             head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
-            message = f.message + (f"（{expected}: {f.expected}）" if f.expected and f.expected not in f.message else "")
+            extra = [f"{k}{'：' if zh else ': '}{v}" for k, v in zip(words, (f.expected, f.computation))
+                     if v and v not in f.message]
+            message = f.message + ((f"（{'；'.join(extra)}）" if zh else f" ({'; '.join(extra)})") if extra else "")
             yield f"::{COMMANDS[f.severity]} {head}::{escape_data(printable(message))}\n"
 
 

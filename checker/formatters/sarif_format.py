@@ -73,9 +73,14 @@ def _fixes(f) -> list:
 
 
 def _message(f, lang: str) -> str:
-    if not f.expected or f.expected in f.message:
+    """The message with what should be written and the computation, when the message does
+    not say them already."""
+    zh = lang == "zh"
+    extra = [(("应为" if zh else "expected"), f.expected), (("计算" if zh else "computation"), f.computation)]
+    extra = [f"{k}{'：' if zh else ': '}{v}" for k, v in extra if v and v not in f.message]
+    if not extra:
         return f.message
-    return f.message + f"（{'应为' if lang == 'zh' else 'expected'}: {f.expected}）"
+    return f.message + (f"（{'；'.join(extra)}）" if zh else f" ({'; '.join(extra)})")
 
 
 def _result(f, key, index: dict, sources: dict, lang: str) -> dict:
@@ -88,6 +93,7 @@ def _result(f, key, index: dict, sources: dict, lang: str) -> dict:
             "region": _region(f, sources)}}],
         "partialFingerprints": {"reportlintFindingHash/v1": fingerprint(key)},
         "properties": {"category": f.category, "name": f.name,
+                       **({"computation": f.computation} if f.computation else {}),
                        **({"page": f.page, "pageLine": f.page_line} if f.page is not None else {})},
     }
     if f.rule in index:

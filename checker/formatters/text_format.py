@@ -11,12 +11,14 @@ from collections import Counter
 
 from checker.formatters import printable, shown_path, whole
 
-_LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "page": "（第{page}页第{line}行）",
-                  "summary": "{files} 个文件，{n} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
-                  "fixable": "，其中 {n} 个可用 --fix 自动修复（标 [*]）",
+_LABELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为", "computation": "计算",
+                  "colon": "：", "sep": "；", "page": "（第{page}页第{line}行）",
+                  "summary": "{files}个文件，{n}个问题（错误{error}，警告{warning}，提示{info}）",
+                  "fixable": "，其中{n}个可用 --fix 自动修复（标 [*]）",
                   "paragraph": "（第{n}段{path}）", "in_line": "（{}：{}）",
-                  "clean": "{files} 个文件，未发现问题"},
+                  "clean": "{files}个文件，未发现问题"},
            "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected",
+                  "computation": "computation", "colon": ": ", "sep": "; ",
                   "page": " (page {page}, line {line})",
                   "summary": "{files} file(s), {n} finding(s) ({error} errors, {warning} warnings, {info} info)",
                   "fixable": "; {n} fixable with --fix (marked [*])",
@@ -125,8 +127,12 @@ def _finding(f, lines: list[str], mark: str, labels: dict, c: dict, options) -> 
     out = [f"{c['bold']}{shown_path(f.path)}:{f.line}:{f.column}:{c['reset']}{where} {f.rule}{mark} {sev} "
            f"{printable(f.message)}"]
     if options.style == "concise":
-        expected = labels["in_line"].format(labels["expected"], printable(f.expected)) if f.expected else ""
-        return out[0] + expected + "\n"
+        extra = [(labels["expected"], f.expected), (labels["computation"], f.computation)]
+        extra = [f"{k}{labels['colon']}{printable(v)}" for k, v in extra if v]
+        if not extra:
+            return out[0] + "\n"
+        joined = labels["sep"].join(extra)
+        return out[0] + (f"（{joined}）" if options.lang == "zh" else f" ({joined})") + "\n"
     src = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
     if src:
         end_col = f.end_column if f.end_line == f.line else len(src) + 1
@@ -137,7 +143,9 @@ def _finding(f, lines: list[str], mark: str, labels: dict, c: dict, options) -> 
         out.append(f"    {c['dim']}{shown}{c['reset']}")
         out.append(f"    {' ' * pad}{c[f.severity]}{'^' * width}{c['reset']}")
     if f.expected:
-        out.append(f"    {labels['expected']}: {printable(f.expected)}")
+        out.append(f"    {labels['expected']}{labels['colon']}{printable(f.expected)}")
+    if f.computation:
+        out.append(f"    {labels['computation']}{labels['colon']}{printable(f.computation)}")
     out.append("")
     return "\n".join(out)
 

@@ -25,7 +25,7 @@ from checker.findings import Finding
 from checker import usercache
 from checker.speed import fingerprint
 
-FORMAT = "results-2"
+FORMAT = "results-3"
 KIND = "results"
 MAX_ENTRIES = 10_000            # NOTE: 0.2-6 KB each (a 4 KB block on disk): at most ~40 MB
 KEEP = 8_000

@@ -29,20 +29,21 @@ def _printed(quote: str) -> str:
 
 
 def computation(finding, labels) -> str | None:
-    """`6536 / 7123 = 91.76%，报告写 91.75%` for a statistics finding whose expected
-    value is a computation (it contains `=`); None otherwise.
+    """`6536/7123=91.76%，报告写91.75%`: a finding's computation (Finding.computation),
+    with the printed figure when the computation does not already compare two sides;
+    None when the finding has none.
 
-    NOTE: the statistics checks put the computation in `expected`
-    (`6536/7123 = 91.76%`, `108+29 = 137 ≠ 140`) and the span covers the
-    printed figure (a rate's span also covers its name: 调解成功率91.75%), so
-    both sides come from the finding and nothing is recomputed here. A
-    computation that already states the comparison (≠, >) is shown as it is.
+    NOTE: the span covers the printed figure (a rate's span also covers its name:
+    调解成功率91.75%), so both sides come from the finding and nothing is recomputed here.
     """
-    expected = finding.expected or ""
-    if finding.category != "statistics" or "=" not in expected and "＝" not in expected:
+    expr = finding.computation
+    if not expr:
         return None
-    expr = _OPERATOR.sub(lambda m: f" {'×' if m.group(1) == '*' else m.group(1)} ", expected)
-    expr = _SPACES.sub(" ", expr).strip()
+    if labels.lang == "zh":
+        from checker.linter import zh_computation
+        expr = zh_computation(expr)
+    else:
+        expr = _SPACES.sub(" ", _OPERATOR.sub(lambda m: f" {'×' if m.group(1) == '*' else m.group(1)} ", expr)).strip()
     if any(op in expr for op in "≠<>≤≥") or not finding.quote.strip():
         return expr
     return labels.fmt("report_says", expr=expr, printed=_printed(finding.quote))
@@ -51,11 +52,12 @@ def computation(finding, labels) -> str | None:
 def hover_text(finding, labels) -> str:
     """Plain text for a title attribute: severity, rule, message, expected."""
     text = f"{labels.severity(finding.severity)} {finding.rule}: {finding.message}"
+    colon = "：" if labels.lang == "zh" else ": "
+    if finding.expected:
+        text += f"\n{labels['expected']}{colon}{finding.expected}"
     calc = computation(finding, labels)
     if calc:
-        text += f"\n{labels['computation']}: {calc}"
-    elif finding.expected:
-        text += f"\n{labels['expected']}: {finding.expected}"
+        text += f"\n{labels['computation']}{colon}{calc}"
     return text
 
 
@@ -87,11 +89,11 @@ def detail_html(finding, dom_id: str, rule, labels) -> str:
     rows = [_row(labels["location"], esc(where))]
     if f.quote.strip():
         rows.append(_row(labels["quote"], f'<q class="d-quote">{esc(shorten(f.quote))}</q>'))
+    if f.expected:
+        rows.append(_row(labels["expected"], f'<span class="d-exp">{esc(f.expected)}</span>'))
     calc = computation(f, labels)
     if calc:
         rows.append(_row(labels["computation"], f'<span class="d-calc">{esc(calc)}</span>'))
-    elif f.expected:
-        rows.append(_row(labels["expected"], f'<span class="d-exp">{esc(f.expected)}</span>'))
     rows.append(_rule_html(rule, labels))
     return (f'<div class="detail" id="{dom_id}" hidden>{head}'
             f'<p class="d-msg">{esc(f.message)}</p><dl>{"".join(rows)}</dl></div>')
