@@ -29,6 +29,16 @@ class Context:
     def level(self) -> str:
         return self.config.level
 
+    def rule_names(self) -> frozenset:
+        """Every id, name and category of the rules known to this configuration (what a
+        suppression comment may name)."""
+        return frozenset(n for r in load_rules(tuple(self.config.rules)) for n in (r.id, r.name, r.category))
+
+    def suggest(self, name: str) -> str | None:
+        """The rule id or name `name` was probably meant to be (T1O1 → T101), or None."""
+        from checker.rules import suggest
+        return suggest(name, sorted(self.rule_names()))
+
 
 class RuleError:
     __slots__ = ("rule", "path", "error")

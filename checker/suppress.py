@@ -12,7 +12,9 @@ input, but meant for Markdown.
 `apply` runs after the rules: it drops suppressed findings and keeps an
 "unused suppression" finding (rule check type `suppression`, one candidate
 per directive id) only for ids that suppressed nothing. An id that names a
-rule which did not run (not selected, ignored) is never called unused.
+rule which did not run (not selected, ignored) is never called unused, and an
+id that names no rule at all is left to the suppression-id rule (M902) when it
+runs.
 """
 from __future__ import annotations
 
@@ -70,6 +72,8 @@ def apply(doc, findings, ran, every_rule) -> list:
     `ran` are the rules that ran on this document, `every_rule` all rules known.
     """
     candidate_ids = {r.id for r in ran if r.check == "suppression"}
+    # NOTE: an id no rule has is the suppression-id rule's (M902) when it ran, not an unused one
+    unknown_reported = any(r.check == "suppression-id" for r in ran)
     found = directives(doc.text, doc.index)
     if not found:
         return [f for f in findings if f.rule not in candidate_ids]
@@ -91,5 +95,7 @@ def apply(doc, findings, ran, every_rule) -> list:
             continue
         if key != "*" and _known(key, every_rule) and not _known(key, ran):
             continue  # the rule did not run: we cannot tell whether it would have fired
+        if key != "*" and unknown_reported and not _known(key, every_rule):
+            continue  # reported as an unknown id
         kept.append(f)
     return kept

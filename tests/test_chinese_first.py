@@ -1,6 +1,7 @@
 """Chinese first (issue 20): every rule speaks both languages, the catalogue, SARIF,
 HTML, stats and parse speak the user's, Chinese messages read at a glance
-(Chinese dates, no spaces around numbers, full-width colons, the computation apart)."""
+(Chinese dates, no spaces around numbers, full-width colons, the computation apart),
+and an unknown id in a suppression comment is reported (M902)."""
 from __future__ import annotations
 
 import json
@@ -220,3 +221,30 @@ def test_quotes_are_cut_whole():
     f, = lint_text(debris, Config(select=("M101",)))
     quoted = re.search(r"“(.*)”", f.message).group(1)
     assert quoted.endswith("…") and not quoted.endswith("法治政…")
+
+
+# -- 3. an unknown id in a suppression comment -------------------------------
+
+SUPPRESSED = "某县2023年法治政府建设情况报告\n\n<!-- reportlint-disable-next-line T1O1 -->\n一、主要工作和成效\n"
+
+
+def test_an_unknown_suppression_id_is_reported_with_a_suggestion():
+    found = lint_text(SUPPRESSED, Config(select=("M901", "M902")))
+    f, = found
+    assert f.rule == "M902" and f.line == 3 and SUPPRESSED.splitlines()[2][f.column - 1:f.end_column - 1] == "T1O1"
+    assert "未知规则 T1O1，是否为 T101？" in f.message and f.expected == "T101"
+    f, = lint_text(SUPPRESSED, Config(lang="en", select=("M901", "M902")))
+    assert "unknown rule T1O1" in f.message and "did you mean T101?" in f.message
+    f, = lint_text(SUPPRESSED.replace("T1O1", "Z999"), Config(select=("M902",)))
+    assert "未知规则 Z999" in f.message and f.expected is None
+
+
+def test_known_ids_names_and_categories_are_not_unknown():
+    for key in ("S101", "missing-section", "structure", "S101,P105"):
+        text = SUPPRESSED.replace("T1O1", key)
+        assert not [f for f in lint_text(text, Config(select=("M902",)))]
+
+
+def test_without_m902_an_unknown_id_is_still_an_unused_suppression():
+    f, = lint_text(SUPPRESSED, Config(select=("M901",)))
+    assert f.rule == "M901" and "T1O1" in f.message

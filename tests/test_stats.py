@@ -126,13 +126,13 @@ def test_csv_is_one_table_per_run(reports):
 def test_english_headers_and_unknown_figures_are_said_plainly(reports, monkeypatch):
     out = run(reports, "--lang", "en").output
     assert out.splitlines()[0].split()[:3] == ["file", "sections", "headings"]
-    assert "unknown" not in out  # the rate rules ran, so figures checked are counted
+    assert "— unknown" not in out  # the rate rules ran, so figures checked are counted
     out = run(reports, "--lang", "en", "--ignore", "statistics").output
-    assert "unknown" in out and "—" in out  # no rate rule ran: said plainly, not guessed
+    assert "— unknown" in out  # no rate rule ran: said plainly, not guessed
     from checker.figures import pairings
     monkeypatch.setattr(pairings, "figure_counts", lambda doc: (12, 4))
     out = run(reports, "--lang", "en").output
-    assert "unknown" not in out
+    assert "— unknown" not in out
     total = next(line for line in out.splitlines() if line.startswith("total"))
     assert total.split()[3:5] == ["24", "8"]
 
