@@ -76,7 +76,7 @@ def clip(text: str, limit: int) -> str:
             end -= 1
         if end == 0:
             end = limit - 1
-    return text[:end].rstrip() + "…"
+    return text[:end].rstrip(" \t\u3000>|/") + "…"  # NOTE: no dangling breadcrumb separator
 
 
 def clip_start(text: str, limit: int) -> str:
