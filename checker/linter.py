@@ -97,7 +97,7 @@ def _bounded(value):
 
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_OPERATOR = re.compile(r"\s*([=≠<>≤≥+×÷/])\s*")
+_OPERATOR = re.compile(r"\s*([=≠<>≤≥+\-−×÷/])\s*")
 _DIGIT_SPACE = re.compile(r"(?<=[\d%])[ \t]+(?=[\u3400-\u9fff（(])|(?<=[\u3400-\u9fff）)])[ \t]+(?=\d)")
 
 
@@ -109,8 +109,8 @@ def zh_dates(text: str) -> str:
 def zh_computation(text: str) -> str:
     """A computation in Chinese style: no spaces around operators or between a figure and
     Chinese words (430+800=1230≠1250, 总计3≠自然人3+法人或其他组织1=4), full-width ；."""
-    text = _OPERATOR.sub(r"\1", text).replace("; ", "；")
-    return _DIGIT_SPACE.sub("", zh_dates(text))
+    text = _OPERATOR.sub(r"\1", zh_dates(text)).replace("; ", "；")
+    return _DIGIT_SPACE.sub("", text)
 
 
 def _in_language(value, lang: str):

@@ -186,6 +186,15 @@ def test_a_computation_is_not_what_should_be_written(tmp_path):
     assert "3050/3125=97.60%" in html
 
 
+def test_computations_are_written_without_spaces_in_chinese():
+    from checker.linter import zh_computation
+    assert zh_computation("(1+75.7%)/(1-3.9%) - 1 = 82.8%") == "(1+75.7%)/(1-3.9%)-1=82.8%"
+    assert zh_computation("(12-8)/8 = 50.00%; (12-9)/9 = 33.33%") == "(12-8)/8=50.00%；(12-9)/9=33.33%"
+    assert zh_computation("“予以公开”行：总计 3 ≠ 自然人 3 + 法人或其他组织 1 = 4") == \
+        "“予以公开”行：总计3≠自然人3+法人或其他组织1=4"
+    assert zh_computation("2021-06-08 = x") == "2021年6月8日=x"
+
+
 def test_dates_in_chinese_messages_are_chinese():
     text = "某县2020年法治政府建设情况报告\n发布时间：2021-06-02\n"
     f, = lint_text(text, Config(select=("M102",)))
