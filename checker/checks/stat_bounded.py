@@ -23,5 +23,5 @@ class StatBounded(ClaimCheck):
             q = claim.quantity
             if claim.kind not in ("rate", "share") or q.value <= 100 or q.bound == "max":
                 return None
-            return "≤ 100%" if claim.kind == "share" or vocab.is_bounded(claim.name) else None
+            return "≤100%" if claim.kind == "share" or vocab.is_bounded(claim.name) else None
         return judge
