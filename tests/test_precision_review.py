@@ -284,7 +284,7 @@ def test_t101_share_of_a_named_base_that_is_not_stated_is_quiet():
                                    "调解和解15件，占10%。县政府作为被申请人的案件50件，占全部收案的25%。"))
     found = fires("T101", stats("全年收到行政复议申请200件，审结行政复议案件150件，其中县政府作为被申请人的案件50件，"
                                 "占全部收案的30%。"))
-    assert found and "50/200" in found[0].message
+    assert found and "50/200" in found[0].computation
     assert fires("T101", stats("全年审结行政复议案件150件，其中维持90件，占50%。"))
 
 
@@ -292,7 +292,7 @@ def test_t105_average_annual_rate_is_compounded():
     assert not fires("T105", stats("2021年受理行政复议申请50件，2023年受理行政复议申请80件，年均增长26.5%。"))
     assert not fires("T105", stats("2021年受理行政复议申请80件，2023年受理行政复议申请50件，年均下降20.9%。"))
     found = fires("T105", stats("2021年受理行政复议申请50件，2023年受理行政复议申请80件，年均增长30%。"))
-    assert found and "(80/50)^(1/2)" in found[0].message
+    assert found and "(80/50)^(1/2)" in found[0].computation
     assert fires("T105", stats("2022年受理行政复议申请50件，2023年受理行政复议申请80件，增长70%。"))
 
 
