@@ -85,3 +85,11 @@ def test_a_line_of_spaces_is_lexed_in_linear_time():
             start = time.process_time()
             pattern.match(ch * 200_000 + "x")   # DEBRIS's 【?[ \t]*字 took ~40 s here
             assert time.process_time() - start < BOUND, (terminal.name, repr(ch))
+
+
+def test_p110_a_long_digit_run_is_linear():
+    # each digit of a 60,000-digit run started a new try to the run's end (~70 s)
+    used, found = _cpu(HEAD + "受理" + "1" * 60_000 + "件，办结率" + "9" * 5_000 + "%。\n", "P110")
+    assert used < BOUND and not found
+    _, found = _cpu(HEAD + "完成率100%2019年全面推开。\n", "P110")
+    assert [f.rule for f in found] == ["P110"]
