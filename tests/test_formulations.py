@@ -7,6 +7,7 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from checker.checks._formulations import (MIN_FUZZY, NearMatcher, Skeleton, Target, han, load_formulations,
                                           load_laws, one_edit)
@@ -309,3 +310,14 @@ def test_defective_example_gives_every_planted_finding_and_nothing_else_of_these
     text = (EXAMPLES / "formulations-defective-2022.txt").read_text(encoding="utf-8")
     got = [(f.rule, f.quote) for f in lint_text(text) if f.rule in RULES]
     assert sorted(got) == sorted(PLANTED)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="法治政府，1 a\n《》㐀", max_size=60))
+def test_skeleton_offsets_are_where_each_chinese_character_stands(text):
+    from checker.checks._formulations import Skeleton, han
+    sk = Skeleton(text)
+    where = [j for j, c in enumerate(text) if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"]
+    assert sk.chars == "".join(text[j] for j in where)
+    assert han(text * 3000) == sk.chars * 3000     # a long text is taken in slices
+    assert [sk.offset(i) for i in range(len(where) + 1)] == where + [len(text)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from bisect import bisect_right
 from collections import namedtuple
 
@@ -26,6 +27,7 @@ from checker.checks import ParamError
 from checker.checks._timeline import load_table, parse_date
 
 HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 MIN_FUZZY = 6         # a target shorter than this is never matched approximately
 # NOTE: an edit in the first or last two characters of a short target makes another phrase
 # more often than a misquote (以述法推动法治建设第一责任人职责落地: 推动 is the sentence's verb);
@@ -68,8 +70,15 @@ class Law(namedtuple("Law", "title short enacted revised in_force repealed by so
 
 
 def han(text: str) -> str:
-    """The Chinese characters of `text`, in order."""
-    return HAN.sub("", text)
+    """The Chinese characters of `text`, in order. NOTE: a long text in slices: one
+    substitution over a whole 10 MB report held a piece for every run between its
+    characters (~40 MB) before joining them."""
+    if len(text) <= _SLICE:
+        return HAN.sub("", text)
+    return "".join(HAN.sub("", text[i:i + _SLICE]) for i in range(0, len(text), _SLICE))
+
+
+_SLICE = 1 << 16
 
 
 # --- loading ---------------------------------------------------------------------------
@@ -365,39 +374,26 @@ class Skeleton:
     def __init__(self, text: str):
         self.text = text
         self.chars = han(text)
-        self._lines = None
-        self._pos = None
-        self._calls = 0
+        self._runs = None
 
     def offset(self, i: int) -> int:
         """The text offset of skeleton character i (i == len: the end of the text).
-        NOTE: found line by line (a line's count of characters, then a walk through that
-        line), so a text with no finding never pays for the mapping; after a few look-ups
-        the whole map is made once (a long line with many findings stays linear)."""
-        self._calls += 1
-        if self._calls > 16:
-            if self._pos is None:
-                self._pos = [j for j, c in enumerate(self.text)
-                             if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"]
-            return self._pos[i] if i < len(self._pos) else len(self.text)
-        if self._lines is None:
-            starts, counts, pos, n = [], [], 0, 0
-            for line in self.text.split("\n"):
-                starts.append(pos)
-                counts.append(n)
-                n += len(han(line))
-                pos += len(line) + 1
-            self._lines = (starts, counts)
-        starts, counts = self._lines
-        k = bisect_right(counts, i) - 1
-        left = i - counts[k]
-        for j in range(starts[k], len(self.text)):
-            c = self.text[j]
-            if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff":
-                if left == 0:
-                    return j
-                left -= 1
-        return len(self.text)
+        NOTE: kept as the runs of Chinese characters (where each starts in the skeleton and
+        in the text, two arrays of machine integers), made once on the first look-up: a
+        text with no finding never pays for it, and a 10 MB text costs a few MB, not the
+        ~130 MB of one int object for every character."""
+        if self._runs is None:
+            sk, tx, n = array("q"), array("q"), 0
+            for m in _HAN_RUN.finditer(self.text):
+                sk.append(n)
+                tx.append(m.start())
+                n += m.end() - m.start()
+            self._runs = (sk, tx, n)
+        sk, tx, n = self._runs
+        if i >= n:
+            return len(self.text)
+        k = bisect_right(sk, i) - 1
+        return tx[k] + (i - sk[k])
 
     def span(self, s: int, e: int) -> tuple[int, int]:
         return self.offset(s), self.offset(e - 1) + 1
