@@ -93,3 +93,32 @@ def test_p110_a_long_digit_run_is_linear():
     assert used < BOUND and not found
     _, found = _cpu(HEAD + "完成率100%2019年全面推开。\n", "P110")
     assert [f.rule for f in found] == ["P110"]
+
+
+OLD_PIPES_ONLY = re.compile(r"^[\s|｜]*[|｜][\s|｜]*$")
+OLD_P124 = (r"[A-Za-z0-9_.+-]+@\.[A-Za-z0-9.-]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+\.\.[A-Za-z0-9.-]+"
+            r"|[A-Za-z0-9_+-]+\.@[A-Za-z0-9.-]+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t|｜x\n", max_size=30))
+def test_pipes_only_line_is_what_it_was(text):
+    from checker.document.table_blocks import _PIPES_ONLY
+    assert bool(_PIPES_ONLY.match(text)) == bool(OLD_PIPES_ONLY.match(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a1._+-@.中 ", max_size=30))
+def test_p124_pattern_matches_what_it_matched(text):
+    from checker.rules import load_rules
+    new = next(r for r in load_rules() if r.id == "P124").params["regex"]
+    assert [m.span() for m in re.finditer(new, text)] == [m.span() for m in re.finditer(OLD_P124, text)]
+
+
+def test_a_line_of_pipes_or_dots_is_linear():
+    for line in ("｜" * 100_000 + "x", "|" * 100_000 + "x", "." * 100_000 + "x"):   # ~100 s and ~20 s before
+        start = time.process_time()
+        checker.lint_text(HEAD + line + "\n", Config(select=("P124", "T201")))
+        assert time.process_time() - start < 2 * BOUND, line[:3]
+    _, found = _cpu(HEAD + "联系邮箱：386114195@.qq.com。\n", "P124")
+    assert [f.rule for f in found] == ["P124"]

@@ -66,7 +66,7 @@ def _aligned(line: Line, index: LineIndex):
     return cells if len(cells) >= 3 else None
 
 
-_PIPES_ONLY = re.compile(r"^[\s|｜]*[|｜][\s|｜]*$")
+_PIPES_ONLY = re.compile(r"^\s*[|｜][\s|｜]*$")  # NOTE: not [\s|｜]*[|｜][\s|｜]*: quadratic on a long run of |
 _CELL_PIPE = re.compile(r"^[ \t\u3000\u00a0]*([^|｜\r\n]{1,60}?)[ \t\u3000\u00a0]*[|｜][\s|｜]*$")
 _SENTENCE = re.compile(r"[。；;！？]")
 _STREAM_MIN = 6        # cells of a one-cell-a-line table
