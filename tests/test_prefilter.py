@@ -184,7 +184,8 @@ def _date_patterns():
 ANCHORED = [re.compile(p) for p in (
     r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", r"(?<!\d)(0?\d{1,2})月",
     r"[一二三]?[是次]第", r"(?:ab|c)?xx", r"\d{1,3}(?=x)件件",
-    r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")]
+    r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月",
+    r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", r"(?<=第|是)[一二三]?次", r"(?<=年)\s*[-－]\s*(?=\d)")]
 
 
 @pytest.mark.parametrize("pattern, anchor", [
@@ -193,6 +194,10 @@ ANCHORED = [re.compile(p) for p in (
     (r"\d{1,3}(?=x)件件", (("件件", 3),)),
     (r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", (("人大", 0), ("党的", 0), ("届", 2), ("政协", 0))),
     (r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", (("月", 6),)),
+    # a lookbehind the match opens with: its literal ends where the match begins
+    (r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", (("以", -1), ("学习", -2))),
+    (r"(?<=第|是)[一二三]?次", (("是", -1), ("第", -1))),
+    (r"(?<=年)\s*[-－]\s*(?=\d)", (("年", -1),)),
 ])
 def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     from checker.speed.prefilter import _anchor_of
@@ -207,6 +212,7 @@ def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     r"(?:\d\d)+年",      # no bound on how far in
     r"\d{20}月",         # too far in
     r"(?i)ab?c",         # case variants
+    r"(?<=年)",          # an empty match
 ])
 def test_no_anchor(pattern):
     from checker.speed.prefilter import _anchor_of
@@ -233,7 +239,8 @@ def test_the_anchor_scan_finds_exactly_what_finditer_finds(data):
 
 # matches whose anchor stands as far in as the pattern allows
 FULL_REACH = ["2020年12月", "2019年10月31日", "03月", "123件件", "ab是第", "cxx", "2020年1011", "201912月",
-              "党的19大", "12届政协", "19届四中全会", "人大3次", "2020年"]
+              "党的19大", "12届政协", "19届四中全会", "人大3次", "2020年",
+              "以思想", "学习新思想为", "以新思想为", "第次", "是二次", "2020年 - 3"]
 
 
 @pytest.mark.parametrize("text", FULL_REACH)

@@ -151,7 +151,7 @@ def _anchored(pattern, anchor_sets, text: str):
     set (of the alternative it matches) in [s, s + reach], so no match starts
     anywhere else; the places are tried in order, as `re` would."""
     count = text.count
-    cost, anchors = min((sum(count(w) * (r + 1) for w, r in a), a) for a in anchor_sets)
+    cost, anchors = min((sum(count(w) * (r + 1 if r >= 0 else 1) for w, r in a), a) for a in anchor_sets)
     if cost > len(text) // SPARSE:  # the anchors are common here: a plain scan
         _ANCHOR_OVERRUNS[pattern] = _ANCHOR_OVERRUNS.get(pattern, 0) + 1
         yield from twin(pattern).finditer(text)
@@ -161,7 +161,10 @@ def _anchored(pattern, anchor_sets, text: str):
     for word, reach in anchors:
         at = find(word)
         while at >= 0:
-            places.update(range(max(0, at - reach), at + 1))
+            if reach >= 0:
+                places.update(range(max(0, at - reach), at + 1))
+            else:  # a lookbehind's literal: the match begins right after it
+                places.add(at - reach)
             at = find(word, at + 1)
     pos, match = 0, pattern.match
     for i in sorted(places):
@@ -180,23 +183,32 @@ def _anchor_of(pattern):
 def _anchor_source(pattern):
     """Sets of literals, each set holding one literal of every match at most
     MAX_REACH characters in (one per alternative of an alternation), with how
-    far in each may stand. None when there are none, or when every literal
-    stands at the very start (`re` or the twin then skips ahead by itself)."""
+    far in each may stand; a literal of a lookbehind the match opens with stands
+    just before it (reach -len: the match begins right after it). None when there
+    are none, or when every literal stands at the very start of a pattern `re`
+    itself skips ahead in (or its twin does)."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None  # NOTE: empty matches: finditer's rules for them are not copied
         found = _anchor_sets(tree.data, tree.state, 0)
+        # NOTE: literals only at the start help when `re` cannot skip to them by itself
+        if not any(reach for one in found for _word, reach in one) and \
+                (_re_skips_ahead(tree) or _twin_parts(pattern) is not None):
+            return None
     except Exception:  # noqa: BLE001 - unreadable: no anchor
         return None
-    if not any(reach for one in found for _word, reach in one):
+    if not found:
         return None
     out = []
     for one in found[:MAX_SETS]:
         reaches: dict = {}
         for word, reach in one:
-            reaches[word] = max(reach, reaches.get(word, 0))
-        out.append(tuple(sorted(reaches.items())))
+            key = (word, reach < 0)  # NOTE: a lookbehind's literal stands at -len(word) only
+            reaches[key] = max(reach, reaches.get(key, reach))
+        out.append(tuple(sorted((w, r) for (w, _lb), r in reaches.items())))
     return tuple(out)
 
 
@@ -213,10 +225,35 @@ def _anchor_sets(items, state, reach) -> list:
             out.append([("".join(run), reach)])
             reach += len(run)
             continue
-        out.extend(_item_anchor_sets(op, av, state, reach))
+        if reach == 0 and op is _c.ASSERT and av[0] == -1:
+            # NOTE: a lookbehind checked where the match begins: its literal ends there
+            words = _literals(av[1])
+            if words:
+                out.append([(w, -len(w)) for w in words])
+        else:
+            out.extend(_item_anchor_sets(op, av, state, reach))
         reach += _parser.SubPattern(state, [(op, av)]).getwidth()[1]
         k += 1
     return out
+
+
+def _literals(sub) -> list | None:
+    """The strings a part matches when it is a literal or an alternation of literals, else None."""
+    items = list(sub.data)
+    if items and all(op is _c.LITERAL for op, _av in items):
+        return ["".join(chr(av) for _op, av in items)]
+    if len(items) == 1 and items[0][0] is _c.IN:  # (?<=第|是) is parsed as a class
+        found = _char_class(items[0][1])
+        return None if found is None else [c for _lit, c in found[1]]
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        words = []
+        for branch in items[0][1][1]:
+            one = _literals(branch)
+            if one is None:
+                return None
+            words += one
+        return words
+    return None
 
 
 def _item_anchor_sets(op, av, state, reach) -> list:
