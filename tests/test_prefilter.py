@@ -196,6 +196,7 @@ ANCHORED = [re.compile(p) for p in (
     (r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", (("月", 6),)),
     # a lookbehind the match opens with: its literal ends where the match begins
     (r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", (("以", -1), ("学习", -2))),
+    (r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", (("思想", 0), ("新思想", 0))),  # the longest words
     (r"(?<=第|是)[一二三]?次", (("是", -1), ("第", -1))),
     (r"(?<=年)\s*[-－]\s*(?=\d)", (("年", -1),)),
 ])
@@ -213,6 +214,8 @@ def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     r"\d{20}月",         # too far in
     r"(?i)ab?c",         # case variants
     r"(?<=年)",          # an empty match
+    r"新修订(?:的)?《法》",  # re skips ahead to 新修订 by itself
+    r"(?<=信息|文章)(?:条|篇)",  # the twin skips ahead to [条篇]
 ])
 def test_no_anchor(pattern):
     from checker.speed.prefilter import _anchor_of

@@ -185,18 +185,21 @@ def _anchor_source(pattern):
     MAX_REACH characters in (one per alternative of an alternation), with how
     far in each may stand; a literal of a lookbehind the match opens with stands
     just before it (reach -len: the match begins right after it). None when there
-    are none, or when every literal stands at the very start of a pattern `re`
-    itself skips ahead in (or its twin does)."""
+    are none, when `re` itself skips ahead to where a match can begin (the pattern
+    opens with a literal or a class), or when every literal stands at the very
+    start (or before it) and the twin skips ahead."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         if tree.getwidth()[0] == 0:
             return None  # NOTE: empty matches: finditer's rules for them are not copied
+        if _re_skips_ahead(tree):
+            return None  # NOTE: `re` skips ahead in C, faster than trying places from Python
         found = _anchor_sets(tree.data, tree.state, 0)
-        # NOTE: literals only at the start help when `re` cannot skip to them by itself
-        if not any(reach for one in found for _word, reach in one) and \
-                (_re_skips_ahead(tree) or _twin_parts(pattern) is not None):
+        # NOTE: literals only at the start (or in a lookbehind just before it) help when
+        # the twin cannot skip to where a match begins either
+        if not any(reach > 0 for one in found for _word, reach in one) and _twin_parts(pattern) is not None:
             return None
     except Exception:  # noqa: BLE001 - unreadable: no anchor
         return None
@@ -262,14 +265,18 @@ def _item_anchor_sets(op, av, state, reach) -> list:
     if op in _REPEATS and av[0] >= 1:   # the body's first round begins here
         return _anchor_sets(av[2].data, state, reach)
     if op is _c.BRANCH:
-        combined = []
+        first, longest = [], []
         for branch in av[1]:
             sets = _anchor_sets(branch.data, state, reach)
             if not sets:
                 return []
             # NOTE: one set per alternative, chosen here: digits are everywhere in a report
-            combined.extend(next((s for s in sets if not all(w.isdigit() for w, _r in s)), sets[0]))
-        return [combined]
+            words = [s for s in sets if not all(w.isdigit() for w, _r in s)] or sets[:1]
+            first.extend(words[0])
+            # NOTE: and a second choice of the longest words (法治思想 rather than the 以 of
+            # (?<=以)法治思想), often far rarer; the scan takes the set rarest in the text
+            longest.extend(max(words, key=lambda s: min(len(w) for w, _r in s)))
+        return [first] if longest == first else [first, longest]
     return []
 
 
