@@ -185,7 +185,8 @@ ANCHORED = [re.compile(p) for p in (
     r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", r"(?<!\d)(0?\d{1,2})月",
     r"[一二三]?[是次]第", r"(?:ab|c)?xx", r"\d{1,3}(?=x)件件",
     r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月",
-    r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", r"(?<=第|是)[一二三]?次", r"(?<=年)\s*[-－]\s*(?=\d)")]
+    r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", r"(?<=第|是)[一二三]?次", r"(?<=年)\s*[-－]\s*(?=\d)",
+    r"(?<![\d.])\d*[1-9]余(?=[件个])|超过(?=\d)", r"(?<=[年月])(\d+\.\d+)\.(?=[年月])", r"(?<=年)[ \u3000]*[（(]一[)）]")]
 
 
 @pytest.mark.parametrize("pattern, anchor", [
@@ -205,13 +206,24 @@ def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     assert anchor in _anchor_of(re.compile(pattern))
 
 
+@pytest.mark.parametrize("pattern, anchor", [
+    (r"\d+月", (("月", r"[\d]"),)),            # no bound on how far in: after a run of digits
+    (r"(?:\d\d)+年", (("年", r"[\d]"),)),
+    (r"\d{20}月", (("月", r"[\d]"),)),          # too far in for a reach
+    (r"(?<![\d.])\d*[1-9]余|超过(?=\d)", (("余", r"[1-9\d]"), ("超过", 0))),
+    (r"(\d+\.\d+)\.(?=年)", ((".", r"[\d]"),)),
+])
+def test_a_literal_after_a_run_of_class_characters_is_an_anchor(pattern, anchor):
+    from checker.speed.prefilter import _anchor_of
+    assert anchor in _anchor_of(re.compile(pattern))
+
+
 @pytest.mark.parametrize("pattern", [
-    r"\d+月",            # no bound on how far in the literal stands
+    r"[^，]+月",          # no bound on how far in, and no class that bounds the run
     r"月\d",             # at the start: re finds it by itself
     r"(?:月|日)\d",      # every literal at the start: re finds them by itself
-    r"\d月|\d*日",       # one alternative without an anchor
-    r"(?:\d\d)+年",      # no bound on how far in
-    r"\d{20}月",         # too far in
+    r"\d月|.*日",        # one alternative without an anchor
+    r"(?:\d|.)+年",      # no bound on how far in
     r"(?i)ab?c",         # case variants
     r"(?<=年)",          # an empty match
     r"新修订(?:的)?《法》",  # re skips ahead to 新修订 by itself
@@ -243,7 +255,8 @@ def test_the_anchor_scan_finds_exactly_what_finditer_finds(data):
 # matches whose anchor stands as far in as the pattern allows
 FULL_REACH = ["2020年12月", "2019年10月31日", "03月", "123件件", "ab是第", "cxx", "2020年1011", "201912月",
               "党的19大", "12届政协", "19届四中全会", "人大3次", "2020年",
-              "以思想", "学习新思想为", "以新思想为", "第次", "是二次", "2020年 - 3"]
+              "以思想", "学习新思想为", "以新思想为", "第次", "是二次", "2020年 - 3",
+              "1200余件", "超过3", "年12.5.月", "年  （一）"]
 
 
 @pytest.mark.parametrize("text", FULL_REACH)
