@@ -93,6 +93,16 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
 
 @settings(max_examples=300, deadline=None)
 @given(st.data())
+def test_the_gate_of_a_block_answers_as_the_gate_of_a_text(data):
+    from checker.speed.prefilter import may_match_in
+    pattern = data.draw(st.sampled_from([p for p in SHIPPED if gate_of(p) is not None]))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces + list("0123456789年月日。，")), max_size=12)))
+    assert may_match_in(pattern, text) == may_match(pattern, text, frozenset(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
 def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     from checker.speed.prefilter import _first_class, _sparse, finditer
     pattern = data.draw(st.sampled_from(SHIPPED))

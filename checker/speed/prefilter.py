@@ -98,6 +98,18 @@ def may_match(pattern, text: str, chars) -> bool:
     return True
 
 
+def may_match_in(pattern, text: str) -> bool:
+    """`may_match` for a short text whose set of characters is not at hand: each test a
+    substring search (the same answers)."""
+    gate = gate_of(pattern)
+    if gate is None:
+        return True
+    for single, words in gate:
+        if not any(w in text for w in words) and not any(c in text for c in single):
+            return False
+    return True
+
+
 def finditer(pattern, text: str):
     """`pattern.finditer(text)` for a stdlib pattern: an anchor scan when it has an
     anchor, else its twin when it has one (`re` then skips ahead by itself), else
