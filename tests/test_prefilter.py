@@ -93,6 +93,16 @@ def test_a_gated_pattern_never_loses_a_match_in_text_that_holds_part_of_a_match(
 
 @settings(max_examples=300, deadline=None)
 @given(st.data())
+def test_the_gate_of_a_block_answers_as_the_gate_of_a_text(data):
+    from checker.speed.prefilter import may_match_in
+    pattern = data.draw(st.sampled_from([p for p in SHIPPED if gate_of(p) is not None]))
+    pieces = re.findall(r"[^\\\[\]().*+?{}|^$]+", pattern.pattern) or ["x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces + list("0123456789年月日。，")), max_size=12)))
+    assert may_match_in(pattern, text) == may_match(pattern, text, frozenset(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
 def test_the_first_character_scan_finds_exactly_what_finditer_finds(data):
     from checker.speed.prefilter import _first_class, _sparse, finditer
     pattern = data.draw(st.sampled_from(SHIPPED))
@@ -184,7 +194,9 @@ def _date_patterns():
 ANCHORED = [re.compile(p) for p in (
     r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", r"(?<!\d)(0?\d{1,2})月",
     r"[一二三]?[是次]第", r"(?:ab|c)?xx", r"\d{1,3}(?=x)件件",
-    r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月")]
+    r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月",
+    r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", r"(?<=第|是)[一二三]?次", r"(?<=年)\s*[-－]\s*(?=\d)",
+    r"(?<![\d.])\d*[1-9]余(?=[件个])|超过(?=\d)", r"(?<=[年月])(\d+\.\d+)\.(?=[年月])", r"(?<=年)[ \u3000]*[（(]一[)）]")]
 
 
 @pytest.mark.parametrize("pattern, anchor", [
@@ -193,20 +205,39 @@ ANCHORED = [re.compile(p) for p in (
     (r"\d{1,3}(?=x)件件", (("件件", 3),)),
     (r"党的\d{1,2}大|\d{1,2}届(?:全会|政协)|(?:人大|政协)\d次", (("人大", 0), ("党的", 0), ("届", 2), ("政协", 0))),
     (r"(?<![\d.])((?:19|20)\d{2})(\d{1,2})月", (("月", 6),)),
+    # a lookbehind the match opens with: its literal ends where the match begins
+    (r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", (("以", -1), ("学习", -2))),
+    (r"(?:(?<=以)|(?<=学习))思想|(?<=以)新思想(?=为)", (("思想", 0), ("新思想", 0))),  # the longest words
+    (r"(?<=第|是)[一二三]?次", (("是", -1), ("第", -1))),
+    (r"(?<=年)\s*[-－]\s*(?=\d)", (("年", -1),)),
 ])
 def test_anchors_are_literals_a_few_characters_in(pattern, anchor):
     from checker.speed.prefilter import _anchor_of
     assert anchor in _anchor_of(re.compile(pattern))
 
 
+@pytest.mark.parametrize("pattern, anchor", [
+    (r"\d+月", (("月", r"[\d]"),)),            # no bound on how far in: after a run of digits
+    (r"(?:\d\d)+年", (("年", r"[\d]"),)),
+    (r"\d{20}月", (("月", r"[\d]"),)),          # too far in for a reach
+    (r"(?<![\d.])\d*[1-9]余|超过(?=\d)", (("余", r"[1-9\d]"), ("超过", 0))),
+    (r"(\d+\.\d+)\.(?=年)", ((".", r"[\d]"),)),
+])
+def test_a_literal_after_a_run_of_class_characters_is_an_anchor(pattern, anchor):
+    from checker.speed.prefilter import _anchor_of
+    assert anchor in _anchor_of(re.compile(pattern))
+
+
 @pytest.mark.parametrize("pattern", [
-    r"\d+月",            # no bound on how far in the literal stands
+    r"[^，]+月",          # no bound on how far in, and no class that bounds the run
     r"月\d",             # at the start: re finds it by itself
     r"(?:月|日)\d",      # every literal at the start: re finds them by itself
-    r"\d月|\d*日",       # one alternative without an anchor
-    r"(?:\d\d)+年",      # no bound on how far in
-    r"\d{20}月",         # too far in
+    r"\d月|.*日",        # one alternative without an anchor
+    r"(?:\d|.)+年",      # no bound on how far in
     r"(?i)ab?c",         # case variants
+    r"(?<=年)",          # an empty match
+    r"新修订(?:的)?《法》",  # re skips ahead to 新修订 by itself
+    r"(?<=信息|文章)(?:条|篇)",  # the twin skips ahead to [条篇]
 ])
 def test_no_anchor(pattern):
     from checker.speed.prefilter import _anchor_of
@@ -233,7 +264,9 @@ def test_the_anchor_scan_finds_exactly_what_finditer_finds(data):
 
 # matches whose anchor stands as far in as the pattern allows
 FULL_REACH = ["2020年12月", "2019年10月31日", "03月", "123件件", "ab是第", "cxx", "2020年1011", "201912月",
-              "党的19大", "12届政协", "19届四中全会", "人大3次", "2020年"]
+              "党的19大", "12届政协", "19届四中全会", "人大3次", "2020年",
+              "以思想", "学习新思想为", "以新思想为", "第次", "是二次", "2020年 - 3",
+              "1200余件", "超过3", "年12.5.月", "年  （一）"]
 
 
 @pytest.mark.parametrize("text", FULL_REACH)

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 
 from checker.checks import Param, ParamError
-from checker.speed.prefilter import finditer as first_char_finditer, may_match
+from checker.speed.prefilter import finditer as first_char_finditer, may_match, may_match_in
 from checker.document.scope import blocks, valid_scope
 
 REGEX_TIMEOUT = 2.0  # seconds per block: a catastrophic user pattern cannot stall a run
@@ -127,6 +127,8 @@ def scan(doc, scope: str, pattern):
         return
     if _anchored(pattern):
         for b in found:
+            if not may_match_in(pattern, b.text):  # NOTE: most blocks lack what the pattern needs
+                continue
             for m in finditer(pattern, b.text):
                 yield b, m, m.start(), m.end()
         return

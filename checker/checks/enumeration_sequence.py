@@ -39,12 +39,9 @@ class EnumerationSequence(CheckType):
     reports = ("gap", "repeat", "start", "order")
 
     def run(self, doc, p, ctx):
-        items = doc.enumerations
-        position = {id(e): i for i, e in enumerate(items)}
-        bounds = sorted(h.span.start for h in doc.headings)
-        for run in _runs(items):
-            start_prev = _carried(items, position[id(run[0])])
-            for br in walk([e.number for e in run], start_prev=start_prev, restart_after=1):
+        bounds, found = doc.memo("checks.enumeration_sequence", lambda: _breaks(doc))
+        for run, breaks in found:
+            for br in breaks:
                 if br.kind != p["report"]:
                     continue
                 item = run[br.index]
@@ -57,6 +54,19 @@ class EnumerationSequence(CheckType):
                 yield Hit(item.span.start, item.span.end,
                           {"marker": item.marker, "expected": expected, "previous": previous or ""},
                           expected)
+
+
+def _breaks(doc) -> tuple:
+    """(the headings' starts, [(run, its breaks of every kind)]): the same for the four
+    reports, so worked out once per document."""
+    items = doc.enumerations
+    position = {id(e): i for i, e in enumerate(items)}
+    bounds = sorted(h.span.start for h in doc.headings)
+    found = []
+    for run in _runs(items):
+        start_prev = _carried(items, position[id(run[0])])
+        found.append((run, walk([e.number for e in run], start_prev=start_prev, restart_after=1)))
+    return bounds, found
 
 
 def _runs(items) -> list[list]:

@@ -173,6 +173,17 @@ def _nearest(title: str, titles) -> str | None:
 
 def _distance(a: str, b: str, bound: int) -> int:
     """Levenshtein distance, or `bound` when it is at least that."""
+    # NOTE: a common prefix or suffix does not change the distance; every title of the
+    # list begins with 中华人民共和国 and most end in 法, so the table is much smaller
+    k, n = 0, min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    a, b = a[k:], b[k:]
+    k, n = 0, min(len(a), len(b))
+    while k < n and a[-1 - k] == b[-1 - k]:
+        k += 1
+    if k:
+        a, b = a[:-k], b[:-k]
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]

@@ -17,6 +17,7 @@ from checker.document.hant import simplified
 from checker.document.lines import STRIP
 from checker.document.model import DebrisLine, Line
 from checker.resources import vocab_path
+from checker.speed.prefilter import may_match_in
 
 
 class ChromeLine(DebrisLine):
@@ -85,6 +86,8 @@ def injected(text: str) -> list[tuple[int, int]]:
     if t and len(t) <= most and "\n" not in t and line.search(t) and not re.search(r"[。，,；;]", t):
         start = text.index(t)
         return [(start, start + len(t))]
+    if not may_match_in(inline, text):  # NOTE: most blocks hold none of the words an advert needs
+        return []
     return [m.span() for m in inline.finditer(text)]
 
 

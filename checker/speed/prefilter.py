@@ -32,7 +32,7 @@ clauses:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from checker.speed.recache import derived, parts_of, rebuild
 
@@ -98,6 +98,18 @@ def may_match(pattern, text: str, chars) -> bool:
     return True
 
 
+def may_match_in(pattern, text: str) -> bool:
+    """`may_match` for a short text whose set of characters is not at hand: each test a
+    substring search (the same answers)."""
+    gate = gate_of(pattern)
+    if gate is None:
+        return True
+    for single, words in gate:
+        if not any(w in text for w in words) and not any(c in text for c in single):
+            return False
+    return True
+
+
 def finditer(pattern, text: str):
     """`pattern.finditer(text)` for a stdlib pattern: an anchor scan when it has an
     anchor, else its twin when it has one (`re` then skips ahead by itself), else
@@ -151,7 +163,7 @@ def _anchored(pattern, anchor_sets, text: str):
     set (of the alternative it matches) in [s, s + reach], so no match starts
     anywhere else; the places are tried in order, as `re` would."""
     count = text.count
-    cost, anchors = min((sum(count(w) * (r + 1) for w, r in a), a) for a in anchor_sets)
+    cost, anchors = min(((sum(count(w) * _width(r) for w, r in a), a) for a in anchor_sets), key=lambda ca: ca[0])
     if cost > len(text) // SPARSE:  # the anchors are common here: a plain scan
         _ANCHOR_OVERRUNS[pattern] = _ANCHOR_OVERRUNS.get(pattern, 0) + 1
         yield from twin(pattern).finditer(text)
@@ -160,8 +172,19 @@ def _anchored(pattern, anchor_sets, text: str):
     find = text.find
     for word, reach in anchors:
         at = find(word)
+        if _far(reach):  # NOTE: the match begins in the run of class characters before the word
+            runs = [m.span() for m in _run_pattern(reach).finditer(text)]  # maximal, disjoint
+            run_starts = [a for a, _z in runs]
+            while at >= 0:
+                i = bisect_right(run_starts, at) - 1  # the run holding `at` (or ending there), if any
+                places.update(range(runs[i][0] if i >= 0 and runs[i][1] >= at else at, at + 1))
+                at = find(word, at + 1)
+            continue
         while at >= 0:
-            places.update(range(max(0, at - reach), at + 1))
+            if reach >= 0:
+                places.update(range(max(0, at - reach), at + 1))
+            else:  # a lookbehind's literal: the match begins right after it
+                places.add(at - reach)
             at = find(word, at + 1)
     pos, match = 0, pattern.match
     for i in sorted(places):
@@ -172,6 +195,27 @@ def _anchored(pattern, anchor_sets, text: str):
                 pos = m.end()
 
 
+def _far(reach) -> bool:
+    """Is this reach a class (a literal after a run of class characters), not a number?"""
+    return type(reach) is str
+
+
+def _width(reach) -> int:
+    """How many places one occurrence of an anchor stands for, about (a run: a few)."""
+    return 4 if _far(reach) else reach + 1 if reach >= 0 else 1
+
+
+_RUNS: dict = {}
+
+
+def _run_pattern(source: str):
+    try:
+        return _RUNS[source]
+    except KeyError:
+        found = _RUNS[source] = re.compile(source + "+")
+        return found
+
+
 def _anchor_of(pattern):
     """The anchor sets of a pattern (cached): ((literal, reach), ...) each, or None."""
     return _remembered(_ANCHORS, pattern, lambda p: derived("prefilter-anchor", p, _anchor_source))
@@ -180,59 +224,142 @@ def _anchor_of(pattern):
 def _anchor_source(pattern):
     """Sets of literals, each set holding one literal of every match at most
     MAX_REACH characters in (one per alternative of an alternation), with how
-    far in each may stand. None when there are none, or when every literal
-    stands at the very start (`re` or the twin then skips ahead by itself)."""
+    far in each may stand; a literal of a lookbehind the match opens with stands
+    just before it (reach -len: the match begins right after it). None when there
+    are none, when `re` itself skips ahead to where a match can begin (the pattern
+    opens with a literal or a class), or when every literal stands at the very
+    start (or before it) and the twin skips ahead."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None  # NOTE: empty matches: finditer's rules for them are not copied
+        if _re_skips_ahead(tree):
+            return None  # NOTE: `re` skips ahead in C, faster than trying places from Python
         found = _anchor_sets(tree.data, tree.state, 0)
+        # NOTE: literals only at the start (or in a lookbehind just before it) help when
+        # the twin cannot skip to where a match begins either
+        if not any(_far(reach) or reach > 0 for one in found for _word, reach in one) and \
+                _twin_parts(pattern) is not None:
+            return None
     except Exception:  # noqa: BLE001 - unreadable: no anchor
         return None
-    if not any(reach for one in found for _word, reach in one):
+    if not found:
         return None
     out = []
     for one in found[:MAX_SETS]:
         reaches: dict = {}
         for word, reach in one:
-            reaches[word] = max(reach, reaches.get(word, 0))
-        out.append(tuple(sorted(reaches.items())))
+            if _far(reach):  # NOTE: a run's class: kept as it is (the same word may have several)
+                reaches[(word, reach)] = reach
+                continue
+            key = (word, reach < 0)  # NOTE: a lookbehind's literal stands at -len(word) only
+            reaches[key] = max(reach, reaches.get(key, reach))
+        out.append(tuple(sorted(((w, r) for (w, _lb), r in reaches.items()), key=lambda wr: (wr[0], str(wr[1])))))
     return tuple(out)
 
 
-def _anchor_sets(items, state, reach) -> list:
-    """Anchor sets of a sequence whose match begins at most `reach` characters in."""
+def _anchor_sets(items, state, reach, run=frozenset()) -> list:
+    """Anchor sets of a sequence whose match begins at most `reach` characters in.
+    `run`: the class (pieces of one) of every character consumed before, or None once
+    a part was not a class; past MAX_REACH a literal is still an anchor while `run`
+    holds: the match then begins within the run of class characters just before it
+    (its reach is the class, as regex source)."""
     out, k = [], 0
-    while k < len(items) and reach <= MAX_REACH:
+    while k < len(items):
+        far = reach > MAX_REACH
+        if far and run is None:
+            break
         op, av = items[k]
         if op is _c.LITERAL:
-            run = []
+            chars = []
             while k < len(items) and items[k][0] is _c.LITERAL:
-                run.append(chr(items[k][1]))
+                chars.append(chr(items[k][1]))
                 k += 1
-            out.append([("".join(run), reach)])
-            reach += len(run)
+            word = "".join(chars)
+            out.append([(word, "[" + "".join(sorted(run)) + "]" if far else reach)])
+            reach += len(word)
+            run = None if run is None else run | {re.escape(c) for c in word}
             continue
-        out.extend(_item_anchor_sets(op, av, state, reach))
+        if far:
+            pass
+        elif reach == 0 and op is _c.ASSERT and av[0] == -1:
+            # NOTE: a lookbehind checked where the match begins: its literal ends there
+            words = _literals(av[1])
+            if words:
+                out.append([(w, -len(w)) for w in words])
+        else:
+            out.extend(_item_anchor_sets(op, av, state, reach, run))
         reach += _parser.SubPattern(state, [(op, av)]).getwidth()[1]
+        if run is not None:
+            pieces = _class_of(op, av)
+            run = None if pieces is None else run | pieces
         k += 1
     return out
 
 
-def _item_anchor_sets(op, av, state, reach) -> list:
+def _class_of(op, av):
+    """The class pieces of every character a part can consume (a zero-width part: none),
+    or None when it is not made of literals and classes only."""
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}
+    if op is _c.IN:
+        found = _first_class_members(av)
+        return None if found is None else set(found)
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set()
+    bodies = ([av[2]] if op in _REPEATS else [av[3]] if op is _c.SUBPATTERN and not av[1] and not av[2]
+              else list(av[1]) if op is _c.BRANCH else None)
+    if bodies is None:
+        return None
+    out: set = set()
+    for body in bodies:
+        for one in body.data:
+            pieces = _class_of(*one)
+            if pieces is None:
+                return None
+            out |= pieces
+    return out
+
+
+def _literals(sub) -> list | None:
+    """The strings a part matches when it is a literal or an alternation of literals, else None."""
+    items = list(sub.data)
+    if items and all(op is _c.LITERAL for op, _av in items):
+        return ["".join(chr(av) for _op, av in items)]
+    if len(items) == 1 and items[0][0] is _c.IN:  # (?<=第|是) is parsed as a class
+        found = _char_class(items[0][1])
+        return None if found is None else [c for _lit, c in found[1]]
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        words = []
+        for branch in items[0][1][1]:
+            one = _literals(branch)
+            if one is None:
+                return None
+            words += one
+        return words
+    return None
+
+
+def _item_anchor_sets(op, av, state, reach, run=frozenset()) -> list:
     if op is _c.SUBPATTERN and not (av[1] & re.IGNORECASE):
-        return _anchor_sets(av[3].data, state, reach)
+        return _anchor_sets(av[3].data, state, reach, run)
     if op in _REPEATS and av[0] >= 1:   # the body's first round begins here
-        return _anchor_sets(av[2].data, state, reach)
+        return _anchor_sets(av[2].data, state, reach, run)
     if op is _c.BRANCH:
-        combined = []
+        first, longest = [], []
         for branch in av[1]:
-            sets = _anchor_sets(branch.data, state, reach)
+            sets = _anchor_sets(branch.data, state, reach, run)
             if not sets:
                 return []
             # NOTE: one set per alternative, chosen here: digits are everywhere in a report
-            combined.extend(next((s for s in sets if not all(w.isdigit() for w, _r in s)), sets[0]))
-        return [combined]
+            words = [s for s in sets if not all(w.isdigit() for w, _r in s)] or sets[:1]
+            first.extend(words[0])
+            # NOTE: and a second choice of the longest words (法治思想 rather than the 以 of
+            # (?<=以)法治思想), often far rarer; the scan takes the set rarest in the text
+            longest.extend(max(words, key=lambda s: min(len(w) for w, _r in s)))
+        return [first] if longest == first else [first, longest]
     return []
 
 

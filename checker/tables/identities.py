@@ -20,6 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
+
+
+def _exact(value):
+    """A cell's value as an int when it is whole (as it is when an identity is judged),
+    else as a Fraction: the same number, but adding ints costs far less than Fractions."""
+    n, d = value.as_integer_ratio()
+    return n if d == 1 else Fraction(n, d)
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,11 @@ class Identity:
     right: tuple
 
     def total(self, side) -> Fraction:
-        return sum((Fraction(c.value) for _, cells in side for c in cells), Fraction(0))
+        return Fraction(sum(_exact(c.value) for _, cells in side for c in cells))
 
-    @property
+    # NOTE: the cells do not change once a grid is read, so residual and coefficients are
+    # computed once per identity (breaks asks for them in loops over cells and identities)
+    @cached_property
     def residual(self) -> Fraction:
         return self.total(self.left) - self.total(self.right)
 
@@ -40,9 +50,17 @@ class Identity:
     def holds(self) -> bool:
         return self.residual == 0
 
+    @cached_property
+    def _coefficients(self) -> dict:
+        out: dict = {}
+        for sign, side in ((1, self.left), (-1, self.right)):
+            for _, cells in side:
+                for c in cells:
+                    out[id(c)] = out.get(id(c), 0) + sign
+        return out
+
     def coefficient(self, cell) -> int:
-        k = sum(1 for _, cells in self.left for c in cells if c is cell)
-        return k - sum(1 for _, cells in self.right for c in cells if c is cell)
+        return self._coefficients.get(id(cell), 0)
 
     @property
     def cells(self) -> list:
@@ -118,7 +136,17 @@ def _review(grid) -> list[Identity]:
 
 
 def breaks(grid) -> list[Break]:
-    """The wrong cells of `grid` and the broken identities each explains (see above)."""
+    """The wrong cells of `grid` and the broken identities each explains (see above).
+
+    NOTE: kept on the grid (a document's grids are built once, then only read), since
+    several rules ask for them."""
+    found = grid.__dict__.get("_breaks")
+    if found is None:
+        found = grid.__dict__["_breaks"] = _breaks(grid)
+    return list(found)
+
+
+def _breaks(grid) -> list[Break]:
     idents = identities(grid)
     broken = [i for i in idents if not i.holds]
     misread = _misread(idents, broken) if broken else set()
