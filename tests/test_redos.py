@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import checker
 from checker.config import Config
@@ -107,18 +107,32 @@ def test_pipes_only_line_is_what_it_was(text):
     assert bool(_PIPES_ONLY.match(text)) == bool(OLD_PIPES_ONLY.match(text))
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="a1._+-@.中 ", max_size=30))
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a1._+-@.中 ", max_size=40))
+@example("1@.1_@.1")           # a match ending inside the next name: that name is still read
 def test_p124_pattern_matches_what_it_matched(text):
+    """Exact for names up to 64 characters; a longer name is read whole from its first
+    character only (never after a match that ended inside it)."""
     from checker.rules import load_rules
     new = next(r for r in load_rules() if r.id == "P124").params["regex"]
     assert [m.span() for m in re.finditer(new, text)] == [m.span() for m in re.finditer(OLD_P124, text)]
 
 
 def test_a_line_of_pipes_or_dots_is_linear():
-    for line in ("｜" * 100_000 + "x", "|" * 100_000 + "x", "." * 100_000 + "x"):   # ~100 s and ~20 s before
+    for line in ("｜" * 100_000 + "x", "|" * 100_000 + "x", "." * 100_000 + "x", "a" * 100_000 + "@x"):   # ~100 s and ~20 s before
         start = time.process_time()
         checker.lint_text(HEAD + line + "\n", Config(select=("P124", "T201")))
         assert time.process_time() - start < 2 * BOUND, line[:3]
     _, found = _cpu(HEAD + "联系邮箱：386114195@.qq.com。\n", "P124")
     assert [f.rule for f in found] == ["P124"]
+
+
+OLD_P110 = r"\d+(?:\.\d+)?[%％‰](?=\d|[一二三四五六七八九十]是(?![否非]))"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="12.%‰一是否x", max_size=30))
+def test_p110_pattern_matches_what_it_matched(text):
+    from checker.rules import load_rules
+    new = next(r for r in load_rules() if r.id == "P110").params["regex"]
+    assert [m.span() for m in re.finditer(new, text)] == [m.span() for m in re.finditer(OLD_P110, text)]
