@@ -35,16 +35,23 @@ class Outcome:
             from checker.baseline import Baseline
             self.baseline = Baseline(opts.baseline)
 
+    def _linted(self, r) -> bool:
+        """Was the file read and linted? A file that could not be is one line and exit 2;
+        the rule errors of one that was are kept for the summary."""
+        if r.error:
+            note(f"error: {r.error}")
+            self.status = ExitCode.USAGE
+            return False
+        self.rule_errors.extend(r.errors)
+        return True
+
     def reports(self, results, docs: dict):
         """FileReports of (order, group, FileResult) in output order, for the formatter;
         with --html, each file's Document goes into `docs`."""
         from checker.linter import at_or_above
         for order, group, r in results:
-            if r.error:
-                note(f"error: {r.error}")
-                self.status = ExitCode.USAGE
+            if not self._linted(r):
                 continue
-            self.rule_errors.extend(r.errors)
             text = r.source.shown
             if self.opts.fix:
                 self._write_fix(r)
@@ -66,12 +73,7 @@ class Outcome:
         """--diff: the unified diff of each file's fixes, in output order."""
         from checker.fixer import unified_diff
         for _, _, r in results:
-            if r.error:
-                note(f"error: {r.error}")
-                self.status = ExitCode.USAGE
-                continue
-            self.rule_errors.extend(r.errors)
-            if r.fix is None:
+            if not self._linted(r) or r.fix is None:
                 continue
             _dropped(r)
             if r.fix.changed:
