@@ -57,3 +57,20 @@ def test_every_registered_check_type_is_documented():
         assert cls.__doc__ or __import__(cls.__module__).__doc__, name
         module = __import__(cls.__module__, fromlist=["x"])
         assert module.__doc__ and name in module.__doc__, f"module of {name} does not document it"
+
+
+def _bounded_params():
+    load_rules()  # imports every check type the shipped packs name
+    return [(cls, key, spec.minimum) for cls in checks.REGISTRY.values()
+            for key, spec in cls.params.items() if spec.minimum is not None]
+
+
+def test_a_declared_least_value_is_enforced():
+    bounded = _bounded_params()
+    assert {(cls.name, key) for cls, key, _ in bounded} >= {
+        ("paragraph-end", "min_chars"), ("repeated-paragraph", "min_chars"), ("stat-repeat", "min_label")}
+    for cls, key, least in bounded:
+        with pytest.raises(checks.ParamError, match=f"must be at least {least}") as err:
+            checks.validate_params(cls, {key: least - 1})
+        assert err.value.key == key
+        assert checks.validate_params(cls, {key: least})[key] == least

@@ -32,16 +32,18 @@ class ParamError(ValueError):
 
 
 class Param(Record):
-    """A declared parameter: accepted Python types after YAML loading, default, choices."""
-    __slots__ = ("types", "default", "required", "choices", "help")
+    """A declared parameter: accepted Python types after YAML loading, default, choices,
+    and for a number its least value."""
+    __slots__ = ("types", "default", "required", "choices", "help", "minimum")
 
     def __init__(self, types: tuple, default: Any = None, required: bool = False,
-                 choices: tuple | None = None, help: str = ""):
+                 choices: tuple | None = None, help: str = "", minimum: int | None = None):
         set_field(self, "types", types)
         set_field(self, "default", default)
         set_field(self, "required", required)
         set_field(self, "choices", choices)
         set_field(self, "help", help)
+        set_field(self, "minimum", minimum)
 
 
 class CheckType:
@@ -133,5 +135,7 @@ def validate_params(cls: type[CheckType], params: dict) -> dict:
             raise ParamError(key, f"must be {names}, not {type(value).__name__}")
         if spec.choices is not None and value not in spec.choices:
             raise ParamError(key, f"must be one of {', '.join(map(str, spec.choices))}")
+        if spec.minimum is not None and value < spec.minimum:
+            raise ParamError(key, f"must be at least {spec.minimum}")
         out[key] = value
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import CheckType, Param, ParamError, register
+from checker.checks import CheckType, Param, register
 from checker.checks._util import SCOPE, check_scope
 from checker.findings import Hit, clip_start
 from checker.document.scope import blocks
@@ -34,13 +34,11 @@ class ParagraphEnd(CheckType):
     name = "paragraph-end"
     params = {
         "scope": SCOPE,
-        "min_chars": Param((int,), 20),
+        "min_chars": Param((int,), 20, minimum=1),
     }
 
     def prepare(self, params):
         check_scope(params)
-        if params["min_chars"] < 1:
-            raise ParamError("min_chars", "must be at least 1")
         return params
 
     def run(self, doc, p, ctx):

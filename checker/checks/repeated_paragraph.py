@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import CheckType, Param, ParamError, register
+from checker.checks import CheckType, Param, register
 from checker.checks._util import SCOPE, check_scope
 from checker.findings import Hit, clip
 from checker.document.scope import blocks, table_notes
@@ -25,14 +25,12 @@ _SPACE = re.compile(r"\s+")
 class RepeatedParagraph(CheckType):
     name = "repeated-paragraph"
     params = {
-        "min_chars": Param((int,), 20),
+        "min_chars": Param((int,), 20, minimum=1),
         "scope": SCOPE,
     }
 
     def prepare(self, params):
         check_scope(params)
-        if params["min_chars"] < 1:
-            raise ParamError("min_chars", "must be at least 1")
         return params
 
     def run(self, doc, p, ctx):

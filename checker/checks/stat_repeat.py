@@ -33,7 +33,7 @@ class StatRepeat(CheckType):
     name = "stat-repeat"
     needs = ("sentences", "quantities")
     params = {
-        "min_label": Param((int,), 6, help="label characters needed to call two counts the same"),
+        "min_label": Param((int,), 6, minimum=2, help="label characters needed to call two counts the same"),
         "skip_kinds": Param((list,), ["problems", "next_steps"]),
         "skip_words": Param((list,), ["以来", "累计", "近年", "历年", "同期", "上年", "去年", "明年",
                                       "计划", "将", "力争", "目标", "预计", "分别", "上半年", "下半年",
@@ -47,8 +47,6 @@ class StatRepeat(CheckType):
         for i, kind in enumerate(params["skip_kinds"]):
             if kind not in SECTION_KINDS:
                 raise ParamError(f"skip_kinds.{i}", f"unknown section kind {kind!r}")
-        if params["min_label"] < 2:
-            raise ParamError("min_label", "must be at least 2")
         return params
 
     def run(self, doc, p, ctx):
